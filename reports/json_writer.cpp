@@ -1,0 +1,82 @@
+// mcp-assay's own JSON report: a stable, flat schema (documented in reports/README.md) for scripts.
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "reports/report_writers.h"
+
+namespace assay::reports {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr int kSchemaVersion = 1;
+
+Json or_null(int value) { return value > 0 ? Json(value) : Json(nullptr); }
+Json or_null(const std::string& value) { return value.empty() ? Json(nullptr) : Json(value); }
+
+Json location_json(const Location& loc) {
+  const PhysicalLocation& p = loc.physical;
+  return {{"file", or_null(p.file)},
+          {"startLine", or_null(p.start_line)},
+          {"startColumn", or_null(p.start_column)},
+          {"endLine", or_null(p.end_line)},
+          {"endColumn", or_null(p.end_column)},
+          {"logical", or_null(loc.logical)}};
+}
+
+Json finding_json(const Finding& f) {
+  Json locations = Json::array();
+  for (const auto& loc : f.locations) locations.push_back(location_json(loc));
+  return {{"ruleId", f.rule_id},
+          {"ruleName", f.rule_name},
+          {"severity", to_string(f.severity)},
+          {"confidence", to_string(f.confidence)},
+          {"message", f.message},
+          {"evidence", f.evidence},
+          {"server", f.server},
+          {"fingerprint", f.fingerprint.empty() ? compute_fingerprint(f) : f.fingerprint},
+          {"locations", std::move(locations)}};
+}
+
+Json target_json(const ScannedTarget& t) {
+  return {{"target", t.target},
+          {"server", t.server},
+          {"status", t.status == TargetStatus::scanned ? "scanned" : "failed"},
+          {"error", or_null(t.error)},
+          {"ranUnsandboxed", t.ran_unsandboxed},
+          {"inventoryFile", or_null(t.inventory_file)},
+          {"tools", t.tools},
+          {"prompts", t.prompts},
+          {"resources", t.resources},
+          {"resourceTemplates", t.resource_templates}};
+}
+
+Json summary_json(const ScanResult& scan) {
+  Json by_severity;
+  for (Severity s : {Severity::critical, Severity::high, Severity::medium, Severity::low, Severity::info}) {
+    by_severity[std::string(to_string(s))] =
+        std::count_if(scan.findings.begin(), scan.findings.end(), [s](const Finding& f) { return f.severity == s; });
+  }
+  const auto failed = std::count_if(scan.targets.begin(), scan.targets.end(),
+                                    [](const ScannedTarget& t) { return t.status == TargetStatus::failed; });
+  return {{"total", scan.findings.size()}, {"bySeverity", std::move(by_severity)}, {"targetsFailed", failed}};
+}
+
+}  // namespace
+
+std::string write_json(const ScanResult& scan) {
+  Json targets = Json::array();
+  for (const auto& t : scan.targets) targets.push_back(target_json(t));
+  Json findings = Json::array();
+  for (const auto& f : scan.findings) findings.push_back(finding_json(f));
+  const Json report = {{"schemaVersion", kSchemaVersion},
+                       {"tool", {{"name", "mcp-assay"}, {"version", scan.tool_version}}},
+                       {"sandboxLevel", scan.sandbox_level},
+                       {"targets", std::move(targets)},
+                       {"summary", summary_json(scan)},
+                       {"findings", std::move(findings)}};
+  // Attacker-written strings may not be valid UTF-8; replacing beats throwing halfway through.
+  return report.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace assay::reports

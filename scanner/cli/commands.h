@@ -1,0 +1,45 @@
+// The CLI's commands as plain functions over plain options; main.cpp only parses flags into these.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "scanner/model/severity.h"
+
+namespace assay::cli {
+
+struct ReportRequest {
+  std::string format;  // sarif, json, text, markdown
+  std::string output;  // file path; empty = standard output
+};
+
+struct ScanCommand {
+  std::vector<std::string> targets;
+  std::vector<std::string> command;     // after `--`
+  std::vector<ReportRequest> reports;   // empty = text on standard output
+  std::optional<Severity> fail_on = Severity::high;  // nullopt = never
+  bool quiet = false;
+  bool unsandboxed = false;
+  std::string rules_dir;
+  std::string inventory_dir;            // empty = beside the first report file, else current dir
+  double timeout_seconds = 15;          // per request
+};
+
+struct InventoryCommand {
+  std::vector<std::string> targets;
+  std::vector<std::string> command;
+  std::string output;  // empty = standard output
+  bool unsandboxed = false;
+  double timeout_seconds = 15;
+};
+
+int run_scan_command(const ScanCommand& cmd);
+int run_inventory_command(const InventoryCommand& cmd);
+int run_rules_list(const std::string& rules_dir, const std::string& format);
+int run_rules_test(const std::string& rules_dir, bool verbose);
+
+// Where rules live when --rules is not given: $MCP_ASSAY_RULES, else rules/metadata next to
+// the executable's source tree as built, else ./rules/metadata.
+std::string default_rules_dir();
+
+}  // namespace assay::cli

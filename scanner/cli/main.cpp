@@ -1,0 +1,141 @@
+// mcp-assay's command line: parses flags with CLI11 into plain commands, turns errors into exit codes.
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <iostream>
+
+#include "scanner/cli/commands.h"
+#include "scanner/cli/exit_codes.h"
+#include "scanner/model/error.h"
+
+namespace {
+
+using namespace assay;
+using namespace assay::cli;
+
+const char* kScanExamples = R"(
+Examples:
+  mcp-assay scan tools.json                       scan a saved tools/list result
+  mcp-assay scan --format sarif -o out.sarif tools.json
+  mcp-assay scan --format sarif -o out.sarif --format text tools.json
+  mcp-assay scan --unsandboxed -- node build/index.js    launch a stdio server and scan it
+  mcp-assay scan --fail-on medium inventory.json  fail the CI job on medium or worse
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
+2 usage or input error, 3 a target could not be scanned.
+)";
+
+// CLI11 would fold everything after `--` into the positional targets; the server's command
+// line is split off first so the two can never be confused.
+std::pair<std::vector<std::string>, std::vector<std::string>> split_command(int argc, char** argv) {
+  std::vector<std::string> before, after;
+  bool seen = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (!seen && a == "--") {
+      seen = true;
+      continue;
+    }
+    (seen ? after : before).push_back(a);
+  }
+  return {before, after};
+}
+
+std::vector<ReportRequest> pair_reports(const std::vector<std::string>& formats, const std::vector<std::string>& outputs) {
+  if (outputs.size() > std::max<size_t>(formats.size(), 1))
+    throw usage_error("more --output than --format options: each --output belongs to the --format before it");
+  std::vector<ReportRequest> reports;
+  for (size_t i = 0; i < formats.size(); ++i) reports.push_back({formats[i], i < outputs.size() ? outputs[i] : ""});
+  if (formats.empty() && !outputs.empty()) reports.push_back({"text", outputs[0]});
+  int to_stdout = 0;
+  for (const auto& r : reports) to_stdout += r.output.empty() || r.output == "-";
+  if (to_stdout > 1) throw usage_error("only one report can go to standard output: give the others an --output file");
+  return reports;
+}
+
+int run(int argc, char** argv) {
+  auto [args, command] = split_command(argc, argv);
+  CLI::App app{"mcp-assay: an offline security scanner for MCP servers", "mcp-assay"};
+  app.set_version_flag("--version", std::string("mcp-assay ") + ASSAY_VERSION);
+  app.require_subcommand(1);
+  std::string rules_dir;
+  app.add_option("--rules", rules_dir, "Rules directory (default: the bundled rules)")->check(CLI::ExistingDirectory);
+
+  ScanCommand scan;
+  std::vector<std::string> formats, outputs;
+  std::string fail_on = "high";
+  auto* scan_cmd = app.add_subcommand("scan", "Scan MCP servers and report findings");
+  scan_cmd->footer(kScanExamples);
+  scan_cmd->add_option("targets", scan.targets, "tools/list dumps or mcp-assay inventory files");
+  scan_cmd->add_option("--format", formats, "sarif|json|text|markdown (repeatable; the Nth --output goes with the Nth --format)")
+      ->check(CLI::IsMember({"sarif", "json", "text", "markdown"}));
+  scan_cmd->add_option("-o,--output", outputs, "Write the report to FILE (repeatable)");
+  scan_cmd->add_option("--fail-on", fail_on, "Exit 1 when a finding is at or above this severity")
+      ->check(CLI::IsMember({"info", "low", "medium", "high", "critical", "never"}));
+  scan_cmd->add_flag("-q,--quiet", scan.quiet, "Print nothing but errors; rely on --output files and the exit code");
+  scan_cmd->add_flag("--unsandboxed", scan.unsandboxed, "Allow launching the server without a sandbox (runs its code here)");
+  scan_cmd->add_option("--inventory-dir", scan.inventory_dir, "Where to write inventories of live servers");
+  scan_cmd->add_option("--timeout", scan.timeout_seconds, "Seconds to wait for each server response")
+      ->check(CLI::Range(0.1, 3600.0));
+
+  InventoryCommand inventory;
+  auto* inv_cmd = app.add_subcommand("inventory", "Print what a server declares, as JSON");
+  inv_cmd->add_option("target", inventory.targets, "a tools/list dump or inventory file");
+  inv_cmd->add_option("-o,--output", inventory.output, "Write to FILE instead of standard output");
+  inv_cmd->add_flag("--unsandboxed", inventory.unsandboxed, "Allow launching the server without a sandbox");
+  inv_cmd->add_option("--timeout", inventory.timeout_seconds, "Seconds to wait for each server response")
+      ->check(CLI::Range(0.1, 3600.0));
+
+  auto* rules_cmd = app.add_subcommand("rules", "List or test the rule catalogue");
+  rules_cmd->require_subcommand(1);
+  std::string list_format = "text";
+  auto* list_cmd = rules_cmd->add_subcommand("list", "Print the rule catalogue");
+  list_cmd->add_option("--format", list_format, "text|json")->check(CLI::IsMember({"text", "json"}));
+  bool verbose = false;
+  auto* test_cmd = rules_cmd->add_subcommand("test", "Run every rule's own match / no-match examples");
+  test_cmd->add_flag("-v,--verbose", verbose, "List passing examples too");
+
+  std::vector<std::string> cli_args(args.rbegin(), args.rend());  // CLI11 takes them reversed
+  try {
+    app.parse(cli_args);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "mcp-assay: error: " << e.what() << " (see mcp-assay --help)\n";
+    return kExitUsage;
+  }
+
+  if (*scan_cmd) {
+    scan.command = command;
+    scan.reports = pair_reports(formats, outputs);
+    scan.fail_on = fail_on == "never" ? std::nullopt : parse_severity(fail_on);
+    scan.rules_dir = rules_dir;
+    return run_scan_command(scan);
+  }
+  if (!command.empty() && !*inv_cmd) throw usage_error("`-- COMMAND` is only for scan and inventory");
+  if (*inv_cmd) {
+    inventory.command = command;
+    return run_inventory_command(inventory);
+  }
+  if (*list_cmd) return run_rules_list(rules_dir, list_format);
+  if (*test_cmd) return run_rules_test(rules_dir, verbose);
+  return kExitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const AssayError& e) {
+    std::cerr << "mcp-assay: error: " << e.what() << "\n";
+    return e.kind() == ErrorKind::target ? kExitTargetFailed : kExitUsage;
+  } catch (const std::exception& e) {
+    std::cerr << "mcp-assay: internal error: " << e.what() << "\n";
+    return kExitInternal;
+  }
+}

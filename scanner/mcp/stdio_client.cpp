@@ -1,0 +1,25 @@
+// fetch_inventory_stdio: launch, handshake, list everything advertised, shut down.
+#include "scanner/mcp/stdio_client.h"
+
+#include "scanner/mcp/declared_entities.h"
+#include "scanner/mcp/stdio_session.h"
+
+namespace assay::mcp {
+
+LiveResult fetch_inventory_stdio(const LaunchSpec& spec, const ClientLimits& limits) {
+  StdioSession session(spec, limits);
+  LiveResult out;
+  Inventory& inv = out.inventory;
+  inv.origin = InventoryOrigin::live_unsandboxed;
+  inv.server = session.initialize();
+  RequestFn request = [&session](const std::string& method, const nlohmann::json& params) {
+    return session.request(method, params);
+  };
+  list_declared_entities(request, {limits.max_pages, limits.max_items}, inv);
+  session.close();
+  inv.warnings.insert(inv.warnings.end(), session.warnings().begin(), session.warnings().end());
+  out.stderr_tail = session.stderr_tail();
+  return out;
+}
+
+}  // namespace assay::mcp

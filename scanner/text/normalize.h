@@ -1,0 +1,18 @@
+// Text normalization before rule matching, so spacing and look-alike tricks do not evade patterns.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace assay::text {
+
+// NFKC + case folding (ICU's NFKC_Casefold, which also drops default-ignorable code points
+// such as zero-width characters), Unicode tag characters (U+E0000..E007F) dropped, C0/C1
+// controls and ANSI escape sequences dropped, runs of whitespace (any Unicode White_Space)
+// folded to one ASCII space, leading/trailing space trimmed. Invalid UTF-8 becomes U+FFFD.
+// An all-ASCII input without escapes takes a fast path (lowercase + whitespace fold).
+std::string normalize_for_matching(std::string_view utf8);
+
+// Replaces invalid UTF-8 sequences with U+FFFD, so every later stage sees valid UTF-8.
+std::string sanitize_utf8(std::string_view bytes);
+
+}  // namespace assay::text

@@ -1,0 +1,49 @@
+// Tells text from binary noise in decoded payloads.
+#include "scanner/text/readable_text.h"
+
+#include <unicode/uchar.h>
+
+#include "scanner/text/utf8.h"
+
+namespace assay::text {
+namespace {
+
+bool is_printable(char32_t cp) {
+  if (cp < 0x80) return (cp >= 0x20 && cp < 0x7F) || cp == '\t' || cp == '\n' || cp == '\r';
+  if (cp == kReplacementCharacter) return false;
+  switch (u_charType(static_cast<UChar32>(cp))) {
+    case U_UNASSIGNED:
+    case U_CONTROL_CHAR:
+    case U_FORMAT_CHAR:
+    case U_PRIVATE_USE_CHAR:
+    case U_SURROGATE:
+      return false;
+    default:
+      return true;
+  }
+}
+
+bool is_ascii_space_or_punctuation(char32_t cp) {
+  return cp == ' ' || (cp >= 0x21 && cp <= 0x2F) || (cp >= 0x3A && cp <= 0x40) || (cp >= 0x5B && cp <= 0x60) ||
+         (cp >= 0x7B && cp <= 0x7E);
+}
+
+}  // namespace
+
+ReadableText judge_readable(std::string_view bytes, size_t min_characters) {
+  ReadableText verdict;
+  size_t characters = 0, printable = 0;
+  for (size_t i = 0; i < bytes.size();) {
+    const CodePoint cp = decode_utf8(bytes, i);
+    if (!cp.valid) return {};
+    ++characters;
+    if (is_printable(cp.value)) ++printable;
+    if (is_ascii_space_or_punctuation(cp.value)) verdict.has_space_or_punctuation = true;
+    if (cp.value >= 0x80) verdict.has_non_ascii = true;
+    i += cp.length;
+  }
+  verdict.readable = characters >= min_characters && printable * 100 >= characters * 85;
+  return verdict;
+}
+
+}  // namespace assay::text

@@ -1,0 +1,19 @@
+// Whether decoded bytes read as text, which separates a hidden message from binary noise
+// (a git SHA or a hash decodes to bytes, a base64-encoded instruction decodes to words).
+#pragma once
+#include <cstddef>
+#include <string_view>
+
+namespace assay::text {
+
+struct ReadableText {
+  bool readable = false;
+  bool has_space_or_punctuation = false;  // prose and commands have them; a lucky word rarely does
+  bool has_non_ascii = false;             // valid multi-byte UTF-8 almost never arises by chance
+};
+
+// Readable: valid UTF-8, at least `min_characters` characters, >= 85% of them printable
+// (letters, marks, digits, punctuation, symbols, spaces, tab and newlines).
+ReadableText judge_readable(std::string_view bytes, size_t min_characters = 8);
+
+}  // namespace assay::text
