@@ -75,7 +75,8 @@ std::string visible_text(std::string_view text, std::size_t max_code_points) {
 std::string markdown_text(std::string_view text, std::size_t max_code_points) {
   // CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that start
   // emphasis, links, HTML, headings, code, strikethrough, math ($) or end a table cell (|).
-  constexpr std::string_view kSpecial = "\\`*_{}[]<>()#+-.!|~&$";
+  // Escaping ':' and '.' also keeps GitHub from autolinking an attacker's http:// or www. text.
+  constexpr std::string_view kSpecial = "\\`*_{}[]<>()#+-.!|~&$:";
   std::string out;
   for (char c : visible_text(text, max_code_points)) {
     if (kSpecial.find(c) != std::string_view::npos) out.push_back('\\');

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Scans testdata/dumps with the built CLI ($1) and requires zero error-level results from
+# Scans testdata/dumps/*.tools.json with the built CLI ($1) and requires zero error-level results from
 # Microsoft's SARIF validator (GitHub and SARIF rule kinds). Run from the repository root.
 set -u
 
@@ -15,9 +15,10 @@ if [[ ! -x "$validator" ]]; then
   exit 1
 fi
 shopt -s nullglob
-dumps=(testdata/dumps/*.json)
+# *.tools.json are the valid dumps; invalid.json and not-a-dump.json exist to make scans fail.
+dumps=(testdata/dumps/*.tools.json)
 if (( ${#dumps[@]} == 0 )); then
-  echo "FAIL: no testdata/dumps/*.json to scan" >&2
+  echo "FAIL: no testdata/dumps/*.tools.json to scan" >&2
   exit 1
 fi
 
@@ -48,12 +49,15 @@ fi
 # Error-level results of the validator's own SARIF output, one line each.
 errors="$(node -e '
   const log = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  // A result without a level takes its rule default, and "warning" without one (SARIF 3.27.10).
+  const level = (r, rules) => r.level ||
+    ((rules.find((d) => d.id === r.ruleId) || {}).defaultConfiguration || {}).level || "warning";
   for (const run of log.runs || [])
     for (const r of run.results || [])
-      if ((r.level || "warning") === "error") {
+      if (level(r, run.tool.driver.rules || []) === "error") {
         const where = ((r.locations || [])[0] || {}).physicalLocation || {};
         const args = ((r.message || {}).arguments || []).join(" | ");
-        console.log(`${r.ruleId}: ${args} ${JSON.stringify((where.region || {}).startLine || "")}`);
+        console.log(`${r.ruleId} (${(r.message || {}).id}) at line ${(where.region || {}).startLine}: ${args}`);
       }
 ' "$tmp/validation.sarif")" || { echo "FAIL: could not read the validator's output" >&2; exit 1; }
 

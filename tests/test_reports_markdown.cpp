@@ -47,8 +47,8 @@ TEST_CASE("controls in markdown evidence are made visible inside a code span") {
 TEST_CASE("HTML and link syntax in a markdown message are escaped") {
   const std::string md = reports::write_markdown(test::sample_scan());
   CHECK(contains(md, "hides instructions in \\<IMPORTANT\\> tags"));
-  CHECK(contains(md, "ask for \\[all\\]\\(http://x\\) files"));
-  CHECK_FALSE(contains(md, "<IMPORTANT>"));
+  CHECK(contains(md, "ask for \\[all\\]\\(http\\://x\\) files"));
+  CHECK(contains(md, "| Tool get\\_forecast hides instructions in \\<IMPORTANT\\> tags |"));
 }
 
 TEST_CASE("evidence containing backticks gets a longer code span fence") {
@@ -64,7 +64,7 @@ TEST_CASE("the markdown report has a summary table by severity, failed targets a
   CHECK(md.rfind("## mcp-assay report\n", 0) == 0);
   CHECK(contains(md, "| **Critical** | 1 |\n| **High** | 1 |\n| Medium | 1 |\n| Low | 0 |\n| Info | 0 |\n"));
   CHECK(contains(md, "### Failed targets\n\n- `node broken.js`: server exited before answering initialize\n"));
-  CHECK(contains(md, "**Sandbox:** none: server ran unsandboxed \\(\\-\\-unsandboxed\\)"));
+  CHECK(contains(md, "**Sandbox:** none\\: server ran unsandboxed \\(\\-\\-unsandboxed\\)"));
   CHECK(contains(md, "Server `weather` ran unsandboxed"));
   CHECK(contains(md, "| `dumps/weather.json:5:40`<br>`weather/tools/get_forecast/description` |"));
 }

@@ -43,7 +43,7 @@ TEST_CASE("a server name or message cannot smuggle a control character into the 
 
 TEST_CASE("text findings are grouped by server, then by tool, with the location and evidence") {
   const std::string text = reports::write_text(test::sample_scan(), false);
-  const auto server = text.find("weather\n");
+  const auto server = text.find("weather  (dumps/weather.json)\n");
   const auto tool = text.find("  tool get_forecast\n");
   const auto server_entity = text.find("  server\n");
   REQUIRE(server != std::string::npos);
@@ -54,7 +54,7 @@ TEST_CASE("text findings are grouped by server, then by tool, with the location 
   CHECK(contains(text, "CRITICAL  MCP001 Tool get_forecast hides instructions in <IMPORTANT> tags\n"));
   CHECK(contains(text, "dumps/weather.json:5:40 (weather/tools/get_forecast/description)  evidence: <IMPORTANT>"));
   // Two tool findings, one header.
-  CHECK(text.find("tool get_forecast", tool + 1) == std::string::npos);
+  CHECK(text.find("  tool get_forecast\n", tool + 1) == std::string::npos);
 }
 
 TEST_CASE("long evidence is truncated to about 160 characters in text output") {

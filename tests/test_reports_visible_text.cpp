@@ -39,6 +39,11 @@ TEST_CASE("markdown text escapes what markdown, HTML and tables give a meaning t
         "\\<b\\>\\*x\\*\\</b\\> \\| \\[a\\]\\(b\\) \\`c\\` \\$m\\$");
 }
 
+TEST_CASE("markdown text breaks the URL shapes GitHub would autolink") {
+  CHECK(markdown_text("see https://evil.example or www.evil.example") ==
+        "see https\\://evil\\.example or www\\.evil\\.example");
+}
+
 TEST_CASE("markdown code spans escape pipes and fence out backticks") {
   CHECK(markdown_code_span("a|b") == "`a\\|b`");
   CHECK(markdown_code_span("x`y") == "``x`y``");

@@ -68,8 +68,9 @@ int run(int argc, char** argv) {
   scan_cmd->footer(kScanExamples);
   scan_cmd->add_option("targets", scan.targets, "tools/list dumps or mcp-assay inventory files");
   scan_cmd->add_option("--format", formats, "sarif|json|text|markdown (repeatable; the Nth --output goes with the Nth --format)")
-      ->check(CLI::IsMember({"sarif", "json", "text", "markdown"}));
-  scan_cmd->add_option("-o,--output", outputs, "Write the report to FILE (repeatable)");
+      ->check(CLI::IsMember({"sarif", "json", "text", "markdown"}))
+      ->allow_extra_args(false);
+  scan_cmd->add_option("-o,--output", outputs, "Write the report to FILE (repeatable)")->allow_extra_args(false);
   scan_cmd->add_option("--fail-on", fail_on, "Exit 1 when a finding is at or above this severity")
       ->check(CLI::IsMember({"info", "low", "medium", "high", "critical", "never"}));
   scan_cmd->add_flag("-q,--quiet", scan.quiet, "Print nothing but errors; rely on --output files and the exit code");

@@ -20,7 +20,6 @@
 #include <boost/process/pipe.hpp>
 #include <boost/process/start_dir.hpp>
 #include <cerrno>
-#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -35,15 +34,6 @@ namespace assay::mcp {
 namespace {
 
 namespace bp = boost::process;
-
-// A server that closes its stdin while we write to it must cost us EPIPE, not our life.
-void ignore_sigpipe_once() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    struct sigaction current {};
-    if (::sigaction(SIGPIPE, nullptr, &current) == 0 && current.sa_handler == SIG_DFL) ::signal(SIGPIPE, SIG_IGN);
-  });
-}
 
 int highest_fd_to_protect() {
   struct rlimit rl {};
@@ -104,7 +94,6 @@ UniqueFd take_sink(bp::pipe& p) {
 }  // namespace
 
 ServerProcess::ServerProcess(const LaunchSpec& spec) {
-  ignore_sigpipe_once();
   const std::string exe = resolve_command(spec);
   const std::string dir = resolve_working_dir(spec);
   std::vector<std::string> args(spec.argv.begin() + 1, spec.argv.end());

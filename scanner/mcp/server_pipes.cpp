@@ -2,11 +2,13 @@
 #include "scanner/mcp/server_pipes.h"
 
 #include <poll.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <climits>
 #include <cstring>
+#include <mutex>
 
 #include "scanner/model/error.h"
 
@@ -22,6 +24,16 @@ int poll_timeout_ms(Clock::time_point deadline) {
   return left > INT_MAX ? INT_MAX : static_cast<int>(left);
 }
 
+// A server that closes its stdin while we write to it must cost us EPIPE, not our life. Only
+// the default disposition is replaced: a handler the host program installed is its business.
+void ignore_sigpipe_once() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    struct sigaction current {};
+    if (::sigaction(SIGPIPE, nullptr, &current) == 0 && current.sa_handler == SIG_DFL) ::signal(SIGPIPE, SIG_IGN);
+  });
+}
+
 bool would_block(int err) { return err == EAGAIN || err == EWOULDBLOCK || err == EINTR; }
 
 }  // namespace
@@ -31,7 +43,9 @@ ServerPipes::ServerPipes(UniqueFd to_stdin, UniqueFd from_stdout, UniqueFd from_
       stdout_(std::move(from_stdout)),
       stderr_(std::move(from_stderr)),
       limits_(limits),
-      stderr_tail_(limits.max_stderr_bytes) {}
+      stderr_tail_(limits.max_stderr_bytes) {
+  ignore_sigpipe_once();
+}
 
 bool ServerPipes::take_line(std::string& line) {
   size_t newline = buffer_.find('\n', scanned_ > line_start_ ? scanned_ : line_start_);

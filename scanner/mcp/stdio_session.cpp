@@ -32,6 +32,13 @@ bool is_blank(const std::string& line) { return line.find_first_not_of(" \t\r") 
 
 std::string ms(milliseconds d) { return std::to_string(d.count()) + " ms"; }
 
+// now + d without overflow, for callers who pass milliseconds::max() to mean "no limit".
+Clock::time_point after(Clock::time_point now, milliseconds d) {
+  if (d <= milliseconds::zero()) return now;
+  if (d >= std::chrono::duration_cast<milliseconds>(Clock::time_point::max() - now)) return Clock::time_point::max();
+  return now + d;
+}
+
 }  // namespace
 
 struct StdioSession::Impl {
@@ -50,7 +57,7 @@ struct StdioSession::Impl {
         process(spec),
         pipes(std::move(process.stdin_pipe()), std::move(process.stdout_pipe()), std::move(process.stderr_pipe()),
               {l.max_message_bytes, l.max_total_bytes, l.max_stderr_bytes}),
-        session_deadline(Clock::now() + l.total_timeout) {}
+        session_deadline(after(Clock::now(), l.total_timeout)) {}
 
   ~Impl() { process.kill_and_reap(); }
 
@@ -148,9 +155,9 @@ struct StdioSession::Impl {
 
   RpcResponse request(const std::string& method, const json& params, milliseconds timeout) {
     check_usable();
-    const auto start = Clock::now();
-    const bool by_session = start + timeout >= session_deadline;
-    const auto deadline = by_session ? session_deadline : start + timeout;
+    const auto own_deadline = after(Clock::now(), timeout);
+    const bool by_session = own_deadline >= session_deadline;
+    const auto deadline = by_session ? session_deadline : own_deadline;
     const int64_t id = next_id++;
     send(make_request(id, method, params), deadline, method);
 
@@ -181,14 +188,15 @@ struct StdioSession::Impl {
 
   void notify(const std::string& method, const json& params) {
     check_usable();
-    send(make_notification(method, params), std::min(session_deadline, Clock::now() + limits.request_timeout), method);
+    send(make_notification(method, params), std::min(session_deadline, after(Clock::now(), limits.request_timeout)),
+         method);
   }
 
   void close(milliseconds grace) {
     if (closed) return;
     closed = true;
     pipes.close_stdin();
-    if (!dead && !wait_for_exit(Clock::now() + grace)) {
+    if (!dead && !wait_for_exit(after(Clock::now(), grace))) {
       process.signal_group(SIGTERM);
       wait_for_exit(Clock::now() + milliseconds(1000));
     }

@@ -14,6 +14,7 @@
 
 namespace assay::mcp {
 
+// One thread at a time per session; separate sessions may run in parallel threads.
 class StdioSession {
  public:
   // Launches the server (in its own process group); throws AssayError(target) when it cannot.

@@ -1,9 +1,13 @@
-// The metadata rule engine. Scanned text is attacker-written, so matching is RE2 (linear time),
-// with one RE2::Set over every pattern as a prefilter so cost grows slowly with the rule count.
+// The metadata rule engine. Scanned text is attacker-written, so matching is RE2 (linear time).
+// Cost must grow slowly with the rule count: RE2's FilteredRE2 extracts the literal atoms each
+// pattern needs, an Aho-Corasick automaton finds those literals in a single pass, and only the
+// patterns whose atoms are present run. (Measured on the benign corpus: an RE2::Set of the full
+// patterns was 20x slower, bounded gaps like .{0,60} blow up its DFA; an RE2::Set of the atoms
+// ran at ~20 MB/s.)
 #include "scanner/rules/metadata_engine.h"
 
 #include <re2/re2.h>
-#include <re2/set.h>
+#include <re2/filtered_re2.h>
 
 #include <algorithm>
 #include <array>
@@ -11,6 +15,7 @@
 #include <map>
 
 #include "scanner/model/error.h"
+#include "scanner/rules/atom_matcher.h"
 #include "scanner/rules/builtin_checks.h"
 #include "scanner/text/decode.h"
 #include "scanner/text/invisible.h"
@@ -46,16 +51,24 @@ struct MetadataEngine::Compiled {
     std::unique_ptr<RE2> main;
     std::vector<std::unique_ptr<RE2>> requires_all, unless;
   };
-  std::vector<Pattern> patterns;               // index = RE2::Set index
+  std::vector<Pattern> patterns;               // index = FilteredRE2 id
   std::vector<std::vector<std::unique_ptr<RE2>>> rule_unless;  // by rule
   std::vector<std::array<bool, kFieldKindCount>> applies;      // by rule
-  std::unique_ptr<RE2::Set> set;
+  re2::FilteredRE2 filter{3};
+  std::unique_ptr<AtomMatcher> atoms;  // literal atoms the filter needs, found in one pass
+
+  // Indices of the patterns worth running on `normalized` text.
+  std::vector<int> candidates(const std::string& normalized) const {
+    std::vector<int> potential;
+    if (patterns.empty()) return potential;
+    filter.AllPotentials(atoms->find(normalized), &potential);
+    return potential;
+  }
 };
 
 MetadataEngine::MetadataEngine(std::vector<MetadataRule> rules)
     : rules_(std::move(rules)), compiled_(std::make_unique<Compiled>()) {
   auto& c = *compiled_;
-  c.set = std::make_unique<RE2::Set>(regex_options(), RE2::UNANCHORED);
   auto compile = [](const std::string& re) { return std::make_unique<RE2>(re, regex_options()); };
   for (size_t r = 0; r < rules_.size(); ++r) {
     const MetadataRule& rule = rules_[r];
@@ -65,16 +78,19 @@ MetadataEngine::MetadataEngine(std::vector<MetadataRule> rules)
     c.rule_unless.emplace_back();
     for (const auto& u : rule.unless) c.rule_unless.back().push_back(compile(u));
     for (const auto& p : rule.patterns) {
-      std::string error;
-      if (c.set->Add(p.regex, &error) < 0)
-        throw input_error(rule.file + ":" + std::to_string(p.line) + ": pattern '" + p.id + "': " + error);
+      int id = -1;
+      if (c.filter.Add(p.regex, regex_options(), &id) != RE2::NoError || id != static_cast<int>(c.patterns.size()))
+        throw input_error(rule.file + ":" + std::to_string(p.line) + ": pattern '" + p.id + "' does not compile");
       Compiled::Pattern cp{r, &p, compile(p.regex), {}, {}};
       for (const auto& re : p.requires_all) cp.requires_all.push_back(compile(re));
       for (const auto& re : p.unless) cp.unless.push_back(compile(re));
       c.patterns.push_back(std::move(cp));
     }
   }
-  if (!c.set->Compile()) throw input_error("metadata rules: the combined pattern set is too large to compile");
+  if (c.patterns.empty()) return;
+  std::vector<std::string> atoms;
+  c.filter.Compile(&atoms);
+  c.atoms = std::make_unique<AtomMatcher>(atoms);
 }
 
 MetadataEngine::~MetadataEngine() = default;
@@ -110,15 +126,17 @@ std::vector<RuleHit> MetadataEngine::evaluate(FieldKind kind, std::string_view r
   auto match_patterns = [&](std::string_view text, const std::string& encoding, const std::string& encoded,
                             bool decoded) {
     std::string normalized = text::normalize_for_matching(text);
-    std::vector<int> which;
-    if (!c.set->Match(normalized, &which)) return;
+    std::vector<int> which = c.candidates(normalized);
     std::sort(which.begin(), which.end());
     for (int i : which) {
       const auto& p = c.patterns[i];
       const MetadataRule& rule = rules_[p.rule];
       if (!c.applies[p.rule][k] || (decoded && !rule.scan_decoded)) continue;
+      // Most candidates do not match; asking for the match span would make RE2 run a second,
+      // reverse DFA every time, so the span is fetched only once a match is known.
+      if (!RE2::PartialMatch(normalized, *p.main)) continue;
       re2::StringPiece m;
-      if (!p.main->Match(normalized, 0, normalized.size(), RE2::UNANCHORED, &m, 1)) continue;
+      p.main->Match(normalized, 0, normalized.size(), RE2::UNANCHORED, &m, 1);
       if (!all_match(p.requires_all, normalized) || any_matches(p.unless, normalized)) continue;
       if (any_matches(c.rule_unless[p.rule], normalized)) continue;
       RuleHit h{&rule, p.source->id, p.source->severity.value_or(rule.info.severity),

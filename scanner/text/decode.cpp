@@ -34,9 +34,13 @@ struct Budget {
 bool reads_as_text(std::string_view encoding, std::string_view decoded) {
   const ReadableText verdict = judge_readable(decoded);
   if (!verdict.readable) return false;
+  // Misread binary (a hash, an identifier read as base64) that passes as printable UTF-8
+  // still scatters over unrelated scripts, or has no word in it.
+  if ((encoding == "base64" || encoding == "hex") && (verdict.mixes_scripts || verdict.longest_letter_run < 3))
+    return false;
   // Long identifiers and words are valid base64 and sometimes decode to printable letters by
-  // chance; an instruction or command has spaces or punctuation, and any valid multi-byte
-  // UTF-8 (Chinese, Russian text) almost never arises from noise.
+  // chance; an instruction or command has spaces or punctuation, and valid multi-byte UTF-8 in
+  // one script (Chinese, Russian text) almost never arises from noise.
   if (encoding == "base64") return verdict.has_space_or_punctuation || verdict.has_non_ascii;
   return true;
 }

@@ -77,8 +77,13 @@ std::vector<EncodedRun> find_hex_runs(std::string_view t) {
     const size_t digits_from = is_prefix_0x(t, i) ? i + 2 : i;
     const size_t digits = end - digits_from;
     bool all_hex = digits >= kMinDigits && digits % 2 == 0;
-    for (size_t k = digits_from; all_hex && k < end; ++k) all_hex = hex_value(t[k]) >= 0;
-    if (all_hex) {
+    // A long decimal number (an id, a timestamp, a float's mantissa before "e-12") is no hex.
+    bool has_letter = false;
+    for (size_t k = digits_from; all_hex && k < end; ++k) {
+      all_hex = hex_value(t[k]) >= 0;
+      has_letter = has_letter || (t[k] > '9' && k + 1 < end);
+    }
+    if (all_hex && has_letter) {
       for (size_t k = digits_from; k < end; k += 2) bytes.push_back(pair_value(t, k));
       out.push_back({i, end - i, bytes});
     }

@@ -1,6 +1,8 @@
 // Look-alike checks for tool, parameter and server names (UTS #39 via ICU's spoof checker).
 #include "scanner/text/identifier_checks.h"
 
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/uspoof.h>
@@ -32,6 +34,22 @@ const USpoofChecker* spoof_checker() {
     return sc;
   }();
   return checker;
+}
+
+// Fullwidth and other compatibility letters ("ｇｅｔ") are absent from the confusables data,
+// so names are NFKC-folded before their skeleton is taken.
+std::string nfkc(const std::string& s) {
+  static const icu::Normalizer2* normalizer = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
+    return U_SUCCESS(status) ? n : nullptr;
+  }();
+  if (normalizer == nullptr) return s;
+  std::string out;
+  icu::StringByteSink<std::string> sink(&out);
+  UErrorCode status = U_ZERO_ERROR;
+  normalizer->normalizeUTF8(0, s, sink, nullptr, status);
+  return U_SUCCESS(status) ? out : s;
 }
 
 struct Char {
@@ -196,7 +214,7 @@ std::optional<IdentifierIssue> check_identifier(std::string_view raw) {
 }
 
 std::string confusable_skeleton(std::string_view raw) {
-  const std::string name = sanitize_utf8(raw);
+  const std::string name = nfkc(sanitize_utf8(raw));
   const USpoofChecker* sc = spoof_checker();
   if (sc == nullptr) return name;
   std::string skeleton(name.size() + 16, '\0');

@@ -18,7 +18,8 @@ struct IdentifierIssue {
 // non-Latin script (e.g. Japanese or Cyrillic) with no ASCII look-alike is legitimate.
 std::optional<IdentifierIssue> check_identifier(std::string_view name);
 
-// The ICU confusable skeleton (UTS #39), for comparing names across tools and servers.
+// The ICU confusable skeleton (UTS #39) of the NFKC form, for comparing names across tools and
+// servers: two names look alike when their skeletons are equal ("ｇеt" and "get" both give "get").
 std::string confusable_skeleton(std::string_view name);
 
 }  // namespace assay::text

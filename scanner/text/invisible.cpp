@@ -59,9 +59,10 @@ bool is_visible(char32_t c) {
          !has(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
 }
 
-// Persian, Arabic and Indic writing put ZWNJ/ZWJ between letters to choose letter forms.
+// Persian, Arabic and Indic writing put ZWNJ/ZWJ between letters (or a letter and a virama)
+// to choose letter forms.
 bool writes_with_joiners(char32_t c) {
-  if (!is_letter(c)) return false;
+  if (!is_letter(c) && !is_mark(c)) return false;
   UErrorCode status = U_ZERO_ERROR;
   const UScriptCode script = uscript_getScript(static_cast<UChar32>(c), &status);
   return U_SUCCESS(status) && script != USCRIPT_LATIN && script != USCRIPT_CYRILLIC && script != USCRIPT_GREEK &&

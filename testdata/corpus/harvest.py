@@ -11,6 +11,9 @@ Two ways to run it:
   harvest.py --package NAME@VERSION [--env K=V ...] [--timeout S] -- COMMAND [ARG ...]
       Harvests one server from an arbitrary launch command and prints its inventory on stdout.
 
+  harvest.py --table
+      Prints the README's table of the corpus (from servers.json and the dumps in --out).
+
 Standard library only. Every wait has a deadline and the server's whole process group is killed
 at the end, because a server that hangs, forks or floods must not hang the harvest.
 """
@@ -254,7 +257,7 @@ def harvest(argv, env, cwd, package, timeout):
 
 class SilentBackend:
     """A loopback TCP listener that accepts and never answers. Servers that refuse to start unless
-    their database socket connects (MySQL, Redis) get a connection that stays pending, so they come
+    their database socket connects (MySQL) get a connection that stays pending, so they come
     up and list their tools; nothing ever leaves the machine."""
 
     def __init__(self):
@@ -372,6 +375,30 @@ def run_recipe(entry, args, scratch):
             backend.close()
 
 
+def print_table(recipes, out_dir):
+    """The README's table, from the recipes and the dumps on disk."""
+    print("| package | file | tools | prompts | resources + templates | launch | env |")
+    print("|---|---|---:|---:|---:|---|---|")
+    totals = [0, 0, 0, 0]
+    for entry in recipes:
+        if entry.get("skip"):
+            continue
+        name, _ = split_spec(entry["package"])
+        file = sanitize(name) + ".json"
+        try:
+            with open(os.path.join(out_dir, file), encoding="utf-8") as f:
+                dump = json.load(f)
+        except OSError:
+            continue
+        counts = [len(dump.get(k, [])) for k in ("tools", "prompts", "resources", "resourceTemplates")]
+        totals = [a + b for a, b in zip(totals, counts)]
+        launch = " ".join([entry["bin"]] + entry.get("args", []))
+        env = ", ".join(f"`{k}`" for k in entry.get("env", {})) or "—"
+        print(f"| `{entry['package']}` | `{file}` | {counts[0]} | {counts[1]} | {counts[2]} + {counts[3]} "
+              f"| `{launch}` | {env} |")
+    print(f"| **total** | | **{totals[0]}** | **{totals[1]}** | **{totals[2]} + {totals[3]}** | | |")
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--servers", default=os.path.join(HERE, "servers.json"))
@@ -380,6 +407,7 @@ def main():
     p.add_argument("--only", nargs="*", help="package names (without version) to harvest")
     p.add_argument("--no-install", action="store_true", help="use what --install-dir already holds")
     p.add_argument("--timeout", type=float, default=90.0, help="seconds per server, start to last list")
+    p.add_argument("--table", action="store_true", help="print the README's markdown table and exit")
     p.add_argument("--package", help="NAME@VERSION recorded in the dump (single-command mode)")
     p.add_argument("--env", action="append", default=[], help="K=V for the server (single-command mode)")
     p.add_argument("command", nargs="*", help="launch command after -- (single-command mode)")
@@ -404,6 +432,9 @@ def main():
 
     with open(args.servers, encoding="utf-8") as f:
         recipes = json.load(f)["servers"]
+    if args.table:
+        print_table(recipes, args.out)
+        return 0
     os.makedirs(args.out, exist_ok=True)
     failures = 0
     with tempfile.TemporaryDirectory(prefix="harvest-") as scratch:
