@@ -23,7 +23,7 @@ struct RulePattern {
 
 // Capabilities in C++ that a rule can name instead of patterns (`check:`).
 enum class BuiltinCheck { none, tag_characters, zero_width, bidi_controls, ansi_escapes, other_invisible,
-                          confusable_identifier };
+                          confusable_identifier, whitespace_padding };
 
 struct RuleExample {
   FieldKind field = FieldKind::tool_description;

@@ -147,7 +147,8 @@ class RuleFileReader {
         {"bidi-controls", BuiltinCheck::bidi_controls},
         {"ansi-escapes", BuiltinCheck::ansi_escapes},
         {"other-invisible-characters", BuiltinCheck::other_invisible},
-        {"confusable-identifier", BuiltinCheck::confusable_identifier}};
+        {"confusable-identifier", BuiltinCheck::confusable_identifier},
+        {"whitespace-padding", BuiltinCheck::whitespace_padding}};
     if (!check.empty()) {
       auto it = std::find_if(std::begin(kChecks), std::end(kChecks), [&](auto& c) { return check == c.first; });
       if (it == std::end(kChecks)) fail(root["check"], "unknown check '" + check + "'");

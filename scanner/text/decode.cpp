@@ -35,8 +35,9 @@ bool reads_as_text(std::string_view encoding, std::string_view decoded) {
   const ReadableText verdict = judge_readable(decoded);
   if (!verdict.readable) return false;
   // Misread binary (a hash, an identifier read as base64) that passes as printable UTF-8
-  // still scatters over unrelated scripts, or has no word in it.
-  if ((encoding == "base64" || encoding == "hex") && (verdict.mixes_scripts || verdict.longest_letter_run < 3))
+  // still scatters over unrelated scripts, has no word in it, or repeats one character.
+  if ((encoding == "base64" || encoding == "hex") &&
+      (verdict.mixes_scripts || verdict.longest_letter_run < 3 || verdict.longest_repeat * 3 > verdict.characters))
     return false;
   // Long identifiers and words are valid base64 and sometimes decode to printable letters by
   // chance; an instruction or command has spaces or punctuation, and valid multi-byte UTF-8 in

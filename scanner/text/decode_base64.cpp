@@ -60,16 +60,19 @@ std::vector<EncodedRun> find_base64_runs(std::string_view t) {
     size_t line = start, end = alphabet_run_end(t, start);
     bool wrapped = false;
     joined.clear();
-    // MIME and PEM wrap base64 at a multiple of 4 characters; such a full line continues on the next.
+    // MIME and PEM wrap base64 at a multiple of 4 characters; such a full line continues on the
+    // next when that one is base64 from end to end.
     for (;;) {
       const size_t length = end - line;
       const size_t newline = end + (end < t.size() && t[end] == '\r' ? 1 : 0);
-      const bool wraps = length >= kMinCharacters && length % 4 == 0 && newline + 1 < t.size() &&
-                         t[newline] == '\n' && value(t[newline + 1]) >= 0;
-      if (!wraps) break;
+      if (length < kMinCharacters || length % 4 != 0 || newline + 1 >= t.size() || t[newline] != '\n') break;
+      const size_t next_end = alphabet_run_end(t, newline + 1);
+      const bool whole_line = next_end > newline + 1 && (next_end == t.size() || t[next_end] == '\r' ||
+                                                          t[next_end] == '\n' || t[next_end] == '=');
+      if (!whole_line) break;
       joined.append(t.substr(line, length));
       line = newline + 1;
-      end = alphabet_run_end(t, line);
+      end = next_end;
       wrapped = true;
     }
     if (wrapped) joined.append(t.substr(line, end - line));

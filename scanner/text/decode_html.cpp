@@ -1,4 +1,5 @@
 // Finds HTML/XML character references hiding markup or words ("&lt;IMPORTANT&gt;", "&#105;&#103;...").
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <utility>
@@ -17,6 +18,7 @@ struct Reference {
   size_t begin = 0, end = 0;
   char32_t value = 0;
   bool counts = true;
+  size_t stretch_end = 0;  // past a twice-encoded reference's tail
 };
 
 constexpr std::array<std::pair<std::string_view, char32_t>, 30> kNamed = {{
@@ -63,21 +65,23 @@ std::optional<Reference> reference_at(std::string_view t, size_t i) {
   return std::nullopt;
 }
 
-// "Tom &amp; Jerry" is ordinary prose; "&amp;lt;" is a reference encoded twice and does count.
-bool is_plain_ampersand(std::string_view t, const Reference& r) {
-  if (r.value != '&') return false;
+// "Tom &amp; Jerry" is ordinary prose; "&amp;lt;" is a reference encoded twice: it counts, and
+// its stretch reaches past the "lt;".
+void classify_ampersand(std::string_view t, Reference& r) {
+  if (r.value != '&') return;
   size_t k = r.end;
   if (k < t.size() && t[k] == '#') ++k;
   const size_t from = k;
   while (k < t.size() && k - from < 8 && (is_alpha(t[k]) || is_digit(t[k]))) ++k;
-  return k == from || k >= t.size() || t[k] != ';';
+  r.counts = k > from && k < t.size() && t[k] == ';';
+  if (r.counts) r.stretch_end = k + 1;
 }
 
 void emit(std::string_view t, const std::vector<Reference>& refs, std::vector<EncodedRun>& out) {
   int counted = 0;
   for (const auto& r : refs) counted += r.counts ? 1 : 0;
   if (counted < kMinReferences) return;
-  const size_t begin = refs.front().begin, end = refs.back().end;
+  const size_t begin = refs.front().begin, end = std::max(refs.back().end, refs.back().stretch_end);
   std::string decoded;
   decoded.reserve(end - begin);
   size_t at = begin;
@@ -86,6 +90,7 @@ void emit(std::string_view t, const std::vector<Reference>& refs, std::vector<En
     append_utf8(decoded, r.value);
     at = r.end;
   }
+  decoded.append(t.substr(at, end - at));
   out.push_back({begin, end - begin, std::move(decoded)});
 }
 
@@ -97,7 +102,7 @@ std::vector<EncodedRun> find_html_reference_runs(std::string_view t) {
   for (size_t i = t.find('&'); i != std::string_view::npos; i = t.find('&', i + 1)) {
     auto r = reference_at(t, i);
     if (!r) continue;
-    r->counts = !is_plain_ampersand(t, *r);
+    classify_ampersand(t, *r);
     if (!stretch.empty() && r->begin - stretch.back().end > kMaxGap) {
       emit(t, stretch, out);
       stretch.clear();

@@ -103,18 +103,14 @@ const icu::Normalizer2* nfkc_casefold() {
 }
 
 // NFKC_Casefold drops ignorables and may expand characters to spaces, so runs are folded again.
-std::string fold_spaces(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+void fold_spaces(std::string& s) {
+  size_t out = 0;
   for (char c : s) {
-    if (c == ' ') {
-      append_space(out);
-    } else {
-      out.push_back(c);
-    }
+    if (c == ' ' && (out == 0 || s[out - 1] == ' ')) continue;
+    s[out++] = c;
   }
-  if (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
+  if (out > 0 && s[out - 1] == ' ') --out;
+  s.resize(out);
 }
 
 }  // namespace
@@ -131,14 +127,17 @@ std::string normalize_for_matching(std::string_view utf8) {
   cleaned.reserve(utf8.size());
   clean_for_normalizer(utf8, cleaned);
   const icu::Normalizer2* normalizer = nfkc_casefold();
-  if (normalizer == nullptr) return fold_spaces(cleaned);
-  std::string normalized;
-  normalized.reserve(cleaned.size() + cleaned.size() / 8);
-  icu::StringByteSink<std::string> sink(&normalized);
-  UErrorCode status = U_ZERO_ERROR;
-  normalizer->normalizeUTF8(0, cleaned, sink, nullptr, status);
-  if (U_FAILURE(status)) return fold_spaces(cleaned);
-  return fold_spaces(normalized);
+  if (normalizer != nullptr) {
+    out.reserve(cleaned.size() + cleaned.size() / 8);
+    icu::StringByteSink<std::string> sink(&out);
+    UErrorCode status = U_ZERO_ERROR;
+    normalizer->normalizeUTF8(0, cleaned, sink, nullptr, status);
+    if (U_FAILURE(status)) out = cleaned;
+  } else {
+    out = cleaned;
+  }
+  fold_spaces(out);
+  return out;
 }
 
 std::string sanitize_utf8(std::string_view bytes) {

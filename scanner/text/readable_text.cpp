@@ -31,7 +31,8 @@ bool is_ascii_space_or_punctuation(char32_t cp) {
          (cp >= 0x7B && cp <= 0x7E);
 }
 
-// The script of a non-ASCII letter, with the scripts of Chinese, Japanese and Korean text as one.
+// The script of a non-ASCII letter, with the scripts of Chinese, Japanese and Korean text as one
+// and Latin as none.
 UScriptCode writing_system(char32_t cp) {
   if ((U_GET_GC_MASK(static_cast<UChar32>(cp)) & U_GC_L_MASK) == 0) return USCRIPT_COMMON;
   UErrorCode status = U_ZERO_ERROR;
@@ -44,6 +45,7 @@ UScriptCode writing_system(char32_t cp) {
     case USCRIPT_BOPOMOFO:
       return USCRIPT_HAN;
     case USCRIPT_INHERITED:
+    case USCRIPT_LATIN:  // accented words sit in text of any script ("café" in Russian prose)
       return USCRIPT_COMMON;
     default:
       return script;
@@ -54,13 +56,17 @@ UScriptCode writing_system(char32_t cp) {
 
 ReadableText judge_readable(std::string_view bytes, size_t min_characters) {
   ReadableText verdict;
-  size_t characters = 0, printable = 0;
+  size_t characters = 0, printable = 0, repeat = 0;
+  char32_t last = 0;
   UScriptCode first_script = USCRIPT_COMMON;
   size_t letter_run = 0;
   for (size_t i = 0; i < bytes.size();) {
     const CodePoint cp = decode_utf8(bytes, i);
     if (!cp.valid) return {};
     ++characters;
+    repeat = cp.value == last ? repeat + 1 : 1;
+    last = cp.value;
+    verdict.longest_repeat = std::max(verdict.longest_repeat, repeat);
     if (is_printable(cp.value)) ++printable;
     const bool letter = cp.value < 0x80 ? ((cp.value | 0x20) >= 'a' && (cp.value | 0x20) <= 'z')
                                         : (U_GET_GC_MASK(static_cast<UChar32>(cp.value)) & U_GC_L_MASK) != 0;
@@ -77,6 +83,7 @@ ReadableText judge_readable(std::string_view bytes, size_t min_characters) {
     }
     i += cp.length;
   }
+  verdict.characters = characters;
   verdict.readable = characters >= min_characters && printable * 100 >= characters * 85;
   return verdict;
 }
