@@ -255,6 +255,10 @@ TEST_CASE("a megabyte of invisible characters gives a bounded report") {
   CHECK(runs[0].count == (1 << 18));
   CHECK(runs[0].decoded.size() <= 4096);
 
+  std::string openers;  // unterminated OSC introducers, each a possible rescan of what follows
+  while (openers.size() < (1u << 20)) openers += "\x1b]0;title ";
+  CHECK(find_invisible(openers).size() <= 64);
+
   // Hundreds of lone soft hyphens must not crowd out the tag message after them.
   std::string crowd;
   for (int i = 0; i < 500; ++i) crowd += "word\u00AD\u00AD ";

@@ -120,6 +120,10 @@ TEST_CASE("a megabyte of text, hostile bytes included, normalizes in one piece")
   while (mixed.size() < (1u << 20)) mixed += "Ｒｅａｄ 天気 \u200B\xFF\x1b]0;x" + tags("hi");
   CHECK_FALSE(normalize_for_matching(mixed).empty());
 
+  std::string openers;
+  while (openers.size() < (1u << 20)) openers += "\x1b]0;title ";
+  CHECK(normalize_for_matching(openers).find("title") != std::string::npos);
+
   std::string bytes(1u << 20, '\0');
   for (size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<char>((i * 2654435761u) >> 13);
   const std::string out = normalize_for_matching(bytes);

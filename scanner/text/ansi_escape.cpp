@@ -57,6 +57,9 @@ std::optional<RawEscape> match_raw_escape(std::string_view s, size_t pos) {
     if (s[i] == kBel) return RawEscape{i + 1 - pos, true, osc_carried_text(s.substr(start, i - start))};
     if (s[i] == kEsc && i + 1 < s.size() && s[i + 1] == '\\')
       return RawEscape{i + 2 - pos, true, osc_carried_text(s.substr(start, i - start))};
+    // Any other control ends the string unterminated; stopping at it also keeps a text full of
+    // "ESC ]" linear instead of rescanning kMaxOscBody bytes from each one.
+    if (static_cast<unsigned char>(s[i]) < 0x20 && s[i] != '\t') return std::nullopt;
   }
   return std::nullopt;
 }

@@ -7,10 +7,13 @@
 #include <unicode/uscript.h>
 #include <unicode/uspoof.h>
 
+#include <algorithm>
 #include <climits>
 #include <map>
+#include <memory>
 #include <vector>
 
+#include "scanner/text/char_classes.h"
 #include "scanner/text/normalize.h"
 #include "scanner/text/utf8.h"
 
@@ -68,14 +71,7 @@ std::vector<Char> code_points(std::string_view s) {
   return out;
 }
 
-uint32_t category_mask(char32_t c) { return U_GET_GC_MASK(static_cast<UChar32>(c)); }
-bool is_word_character(char32_t c) { return (category_mask(c) & (U_GC_L_MASK | U_GC_M_MASK)) != 0; }
-bool is_emoji(char32_t c) { return c >= 0x80 && u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_EMOJI); }
-
-bool hides_itself(char32_t c) {
-  return (category_mask(c) & (U_GC_CC_MASK | U_GC_CF_MASK)) != 0 ||
-         u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
-}
+bool is_word_character(char32_t c) { return is_letter(c) || is_mark(c); }
 
 bool is_printable_ascii(std::string_view s) {
   for (char c : s)
@@ -88,7 +84,7 @@ std::string shown(const std::vector<Char>& chars) {
   std::string out = "'";
   for (size_t k = 0; k < chars.size() && k < kMaxShown; ++k) {
     const char32_t c = chars[k].value;
-    if (hides_itself(c) || (c != ' ' && u_isUWhiteSpace(static_cast<UChar32>(c))))
+    if (may_be_invisible(c) || (c != ' ' && u_isUWhiteSpace(static_cast<UChar32>(c))))
       out += "<" + code_point_label(c) + ">";
     else
       append_utf8(out, c);
@@ -114,9 +110,9 @@ int32_t clamped_length(std::string_view s) {
 std::optional<IdentifierIssue> invisible_issue(const std::vector<Char>& chars, const std::string& skeleton) {
   for (size_t k = 0; k < chars.size(); ++k) {
     const char32_t c = chars[k].value;
-    if (!hides_itself(c)) continue;
+    if (!may_be_invisible(c)) continue;
     // An emoji's presentation selector is part of the emoji, not a hidden character.
-    if ((c == 0xFE0F || c == 0xFE0E) && k > 0 && is_emoji(chars[k - 1].value)) continue;
+    if ((c == kVs16 || c == kVs15) && k > 0 && is_emoji(chars[k - 1].value)) continue;
     return IdentifierIssue{"invisible-in-name", shown(chars) + " hides an invisible character (" + at(chars[k], k) + ")",
                            skeleton};
   }
@@ -129,6 +125,10 @@ std::optional<IdentifierIssue> mixed_script_issue(std::string_view name, const s
                                                   const std::string& skeleton) {
   const USpoofChecker* sc = spoof_checker();
   if (sc == nullptr) return std::nullopt;
+  UErrorCode open_status = U_ZERO_ERROR;
+  std::unique_ptr<USpoofCheckResult, decltype(&uspoof_closeCheckResult)> result(
+      uspoof_openCheckResult(&open_status), &uspoof_closeCheckResult);
+  if (U_FAILURE(open_status)) return std::nullopt;
   for (size_t k = 0; k < chars.size();) {
     if (!is_word_character(chars[k].value)) {
       ++k;
@@ -142,10 +142,8 @@ std::optional<IdentifierIssue> mixed_script_issue(std::string_view name, const s
     const std::string_view word = name.substr(from, chars[end - 1].byte_offset + chars[end - 1].byte_length - from);
     if (is_printable_ascii(word)) continue;
     UErrorCode status = U_ZERO_ERROR;
-    USpoofCheckResult* result = uspoof_openCheckResult(&status);
-    uspoof_check2UTF8(sc, word.data(), clamped_length(word), result, &status);
-    const URestrictionLevel level = uspoof_getCheckResultRestrictionLevel(result, &status);
-    uspoof_closeCheckResult(result);
+    uspoof_check2UTF8(sc, word.data(), clamped_length(word), result.get(), &status);
+    const URestrictionLevel level = uspoof_getCheckResultRestrictionLevel(result.get(), &status);
     if (U_FAILURE(status) || level <= USPOOF_HIGHLY_RESTRICTIVE) continue;
 
     std::map<UScriptCode, size_t> letters;

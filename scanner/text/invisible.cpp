@@ -3,12 +3,11 @@
 #include "scanner/text/invisible.h"
 
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 
 #include <array>
-#include <optional>
 
 #include "scanner/text/ansi_escape.h"
+#include "scanner/text/char_classes.h"
 #include "scanner/text/readable_text.h"
 #include "scanner/text/utf8.h"
 
@@ -20,61 +19,8 @@ constexpr size_t kMaxRunsPerKind = 64;
 constexpr size_t kMaxListed = 8;
 constexpr size_t kMaxDecoded = 4096;
 
-constexpr char32_t kZwnj = 0x200C, kZwj = 0x200D, kBom = 0xFEFF, kVs16 = 0xFE0F;
-constexpr char32_t kBlackFlag = 0x1F3F4, kCancelTag = 0xE007F;
-
-bool between(char32_t c, char32_t lo, char32_t hi) { return c >= lo && c <= hi; }
-bool has(char32_t c, UProperty p) { return u_hasBinaryProperty(static_cast<UChar32>(c), p); }
-uint32_t category_mask(char32_t c) { return U_GET_GC_MASK(static_cast<UChar32>(c)); }
-
 bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
-
-bool is_tag(char32_t c) { return between(c, 0xE0000, 0xE007F); }
-bool is_variation_selector(char32_t c) {
-  return between(c, 0xFE00, 0xFE0F) || between(c, 0xE0100, 0xE01EF) || between(c, 0x180B, 0x180D) || c == 0x180F;
-}
-bool is_emoji(char32_t c) { return c >= 0x80 && (has(c, UCHAR_EXTENDED_PICTOGRAPHIC) || has(c, UCHAR_EMOJI)); }
-bool is_emoji_modifier(char32_t c) { return between(c, 0x1F3FB, 0x1F3FF); }
-bool is_letter(char32_t c) { return (category_mask(c) & U_GC_L_MASK) != 0; }
-bool is_mark(char32_t c) { return (category_mask(c) & U_GC_M_MASK) != 0; }
-
-// Characters that draw nothing. Hangul fillers and Khmer inherent vowels count: they are
-// "letters", so attackers use them for invisible identifiers and padding.
-bool is_zero_width(char32_t c) {
-  static constexpr std::array<char32_t, 11> kList = {0x200B, kZwnj, kZwj, 0x2060, kBom, 0x115F,
-                                                     0x1160, 0x3164, 0xFFA0, 0x17B4, 0x17B5};
-  for (char32_t z : kList)
-    if (c == z) return true;
-  return between(c, 0x2061, 0x2064);  // invisible math operators
-}
-
-// A character that might be invisible; everything else is ordinary text.
-bool may_be_invisible(char32_t c) {
-  return (category_mask(c) & (U_GC_CC_MASK | U_GC_CF_MASK)) != 0 || has(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
-}
-
-bool is_visible(char32_t c) {
-  return c > 0x20 && (category_mask(c) & (U_GC_Z_MASK | U_GC_CC_MASK | U_GC_CF_MASK)) == 0 &&
-         !has(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
-}
-
-// Persian, Arabic and Indic writing put ZWNJ/ZWJ between letters (or a letter and a virama)
-// to choose letter forms.
-bool writes_with_joiners(char32_t c) {
-  if (!is_letter(c) && !is_mark(c)) return false;
-  UErrorCode status = U_ZERO_ERROR;
-  const UScriptCode script = uscript_getScript(static_cast<UChar32>(c), &status);
-  return U_SUCCESS(status) && script != USCRIPT_LATIN && script != USCRIPT_CYRILLIC && script != USCRIPT_GREEK &&
-         script != USCRIPT_COMMON && script != USCRIPT_INHERITED && script != USCRIPT_UNKNOWN;
-}
-
-// The byte a selector stands for in "emoji smuggling" (VS1..VS16 = 0..15, VS17..VS256 = 16..255).
-std::optional<unsigned char> smuggled_byte(char32_t c) {
-  if (between(c, 0xFE00, 0xFE0F)) return static_cast<unsigned char>(c - 0xFE00);
-  if (between(c, 0xE0100, 0xE01EF)) return static_cast<unsigned char>(c - 0xE0100 + 16);
-  return std::nullopt;
-}
 
 std::string_view noun(InvisibleKind kind, bool plural) {
   switch (kind) {
@@ -134,9 +80,9 @@ class InvisibleScanner {
       step(c);
       return next;
     }
-    if (has(c, UCHAR_BIDI_CONTROL)) {
+    if (u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_BIDI_CONTROL)) {
       add(InvisibleKind::bidi_control, i, cp.length, c);
-    } else if (is_tag(c)) {
+    } else if (is_tag_character(c)) {
       return visit_tag(i, cp);
     } else if (is_variation_selector(c)) {
       return visit_selectors(i);

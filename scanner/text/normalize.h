@@ -7,9 +7,11 @@ namespace assay::text {
 
 // NFKC + case folding (ICU's NFKC_Casefold, which also drops default-ignorable code points
 // such as zero-width characters), Unicode tag characters (U+E0000..E007F) dropped, C0/C1
-// controls and ANSI escape sequences dropped, runs of whitespace (any Unicode White_Space)
-// folded to one ASCII space, leading/trailing space trimmed. Invalid UTF-8 becomes U+FFFD.
-// An all-ASCII input without escapes takes a fast path (lowercase + whitespace fold).
+// controls and raw ANSI escape sequences dropped (so "ig\x1b[0mnore" reads "ignore"; the text
+// an OSC title or hyperlink carries stays, as separate words, since the model reads it), runs of
+// whitespace (any Unicode White_Space) folded to one ASCII space, leading/trailing space trimmed.
+// Invalid UTF-8 becomes U+FFFD. An all-ASCII input takes a fast path (lowercase, whitespace
+// fold, escapes dropped) without ICU.
 std::string normalize_for_matching(std::string_view utf8);
 
 // Replaces invalid UTF-8 sequences with U+FFFD, so every later stage sees valid UTF-8.

@@ -10,9 +10,8 @@ struct ReadableText {
   bool readable = false;
   bool has_space_or_punctuation = false;  // prose and commands have them; a lucky word rarely does
   bool has_non_ascii = false;
-  // Real text sticks to Latin plus at most one other writing system (Chinese and Japanese count as
-  // one); misread binary
-  // that happens to be valid UTF-8 scatters over Arabic, Thaana, IPA, ...
+  // Real text sticks to Latin plus at most one other writing system (Chinese and Japanese count
+  // as one); misread binary that happens to be valid UTF-8 scatters over Arabic, Thaana, IPA, ...
   bool mixes_scripts = false;
   // Words: every language and every command has a run of three letters; noise rarely does.
   size_t longest_letter_run = 0;
