@@ -68,18 +68,22 @@ AtomMatcher::AtomMatcher(const std::vector<std::string>& atoms) : atom_count_(at
 std::vector<int> AtomMatcher::find(std::string_view text) const {
   std::vector<int> found;
   if (atom_count_ == 0) return found;
-  std::vector<bool> seen(atom_count_);
+  // One marker array per thread, reset entry by entry after use: clearing or allocating one
+  // sized by the whole atom list per text cost more than the matching itself.
+  thread_local std::vector<uint8_t> seen;
+  if (seen.size() < atom_count_) seen.resize(atom_count_);
   int32_t s = 0;
   for (unsigned char c : text) {
     s = next_[s * classes_ + byte_class_[c]];
     for (int32_t i = output_begin_[s]; i < output_begin_[s + 1]; ++i) {
       int32_t atom = outputs_[i];
       if (!seen[atom]) {
-        seen[atom] = true;
+        seen[atom] = 1;
         found.push_back(atom);
       }
     }
   }
+  for (int atom : found) seen[atom] = 0;
   return found;
 }
 
