@@ -70,13 +70,18 @@ std::optional<Prompt> prompt_from_protocol(const json& j, std::string* why) {
   return p;
 }
 
-std::optional<Resource> resource_from_protocol(const json& j, std::string* why) {
-  if (!j.is_object() || (str(j, "uri").empty() && str(j, "name").empty())) {
-    if (why) *why = "resource entry has neither uri nor name";
+namespace {
+
+// Resources and resource templates share everything but the key that holds their URI.
+template <typename Entity>
+std::optional<Entity> uri_entity_from_protocol(const json& j, const char* uri_key, std::string Entity::*uri,
+                                               const char* what, std::string* why) {
+  if (!j.is_object() || (str(j, uri_key).empty() && str(j, "name").empty())) {
+    if (why) *why = std::string(what) + " entry has neither " + uri_key + " nor name";
     return std::nullopt;
   }
-  Resource r;
-  r.uri = str(j, "uri");
+  Entity r;
+  r.*uri = str(j, uri_key);
   r.name = str(j, "name");
   r.title = str(j, "title");
   r.description = str(j, "description");
@@ -84,18 +89,25 @@ std::optional<Resource> resource_from_protocol(const json& j, std::string* why) 
   return r;
 }
 
+template <typename Entity>
+json uri_entity_to_json(const Entity& r, const char* uri_key, const std::string& uri) {
+  json rj = {{uri_key, uri}};
+  put_if(rj, "name", r.name);
+  put_if(rj, "title", r.title);
+  put_if(rj, "description", r.description);
+  put_if(rj, "mimeType", r.mime_type);
+  return rj;
+}
+
+}  // namespace
+
+std::optional<Resource> resource_from_protocol(const json& j, std::string* why) {
+  return uri_entity_from_protocol<Resource>(j, "uri", &Resource::uri, "resource", why);
+}
+
 std::optional<ResourceTemplate> resource_template_from_protocol(const json& j, std::string* why) {
-  if (!j.is_object() || (str(j, "uriTemplate").empty() && str(j, "name").empty())) {
-    if (why) *why = "resource template entry has neither uriTemplate nor name";
-    return std::nullopt;
-  }
-  ResourceTemplate r;
-  r.uri_template = str(j, "uriTemplate");
-  r.name = str(j, "name");
-  r.title = str(j, "title");
-  r.description = str(j, "description");
-  r.mime_type = str(j, "mimeType");
-  return r;
+  return uri_entity_from_protocol<ResourceTemplate>(j, "uriTemplate", &ResourceTemplate::uri_template,
+                                                    "resource template", why);
 }
 
 json tool_to_protocol(const Tool& t) {
@@ -133,23 +145,9 @@ void to_json(json& j, const Inventory& inv) {
     prompts.push_back(pj);
   }
   json resources = json::array();
-  for (const auto& r : inv.resources) {
-    json rj = {{"uri", r.uri}};
-    put_if(rj, "name", r.name);
-    put_if(rj, "title", r.title);
-    put_if(rj, "description", r.description);
-    put_if(rj, "mimeType", r.mime_type);
-    resources.push_back(rj);
-  }
+  for (const auto& r : inv.resources) resources.push_back(uri_entity_to_json(r, "uri", r.uri));
   json templates = json::array();
-  for (const auto& r : inv.resource_templates) {
-    json rj = {{"uriTemplate", r.uri_template}};
-    put_if(rj, "name", r.name);
-    put_if(rj, "title", r.title);
-    put_if(rj, "description", r.description);
-    put_if(rj, "mimeType", r.mime_type);
-    templates.push_back(rj);
-  }
+  for (const auto& r : inv.resource_templates) templates.push_back(uri_entity_to_json(r, "uriTemplate", r.uri_template));
   j = {{"mcpAssayInventory", 1},
        {"server", server},
        {"tools", tools},

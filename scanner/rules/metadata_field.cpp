@@ -148,26 +148,29 @@ std::vector<MetadataField> collect_fields(const Inventory& inv, const FieldLimit
             pr.name, a.name);
     }
   }
-  for (const Resource& r : inv.resources) {
+  // Resources and templates differ only in the URI key; one walk serves both.
+  struct UriEntity {
+    const char* collection;
+    const char* uri_key;
+    FieldKind name, title, description, uri;
+  };
+  auto resource_like = [&](const UriEntity& kind, const auto& r, const std::string& uri) {
     c.start_entity();
-    std::string id = r.name.empty() ? r.uri : r.name;
-    std::string l = server + "/resources/" + id;
+    std::string id = r.name.empty() ? uri : r.name;
+    std::string l = server + "/" + kind.collection + "/" + id;
     const std::string& p = r.source_pointer;
-    c.add(FieldKind::resource_name, r.name, l + "/name", p + "/name", id);
-    c.add(FieldKind::resource_title, r.title, l + "/title", p + "/title", id);
-    c.add(FieldKind::resource_description, r.description, l + "/description", p + "/description", id);
-    c.add(FieldKind::resource_uri, r.uri, l + "/uri", p + "/uri", id);
-  }
-  for (const ResourceTemplate& r : inv.resource_templates) {
-    c.start_entity();
-    std::string id = r.name.empty() ? r.uri_template : r.name;
-    std::string l = server + "/resourceTemplates/" + id;
-    const std::string& p = r.source_pointer;
-    c.add(FieldKind::template_name, r.name, l + "/name", p + "/name", id);
-    c.add(FieldKind::template_title, r.title, l + "/title", p + "/title", id);
-    c.add(FieldKind::template_description, r.description, l + "/description", p + "/description", id);
-    c.add(FieldKind::template_uri, r.uri_template, l + "/uriTemplate", p + "/uriTemplate", id);
-  }
+    c.add(kind.name, r.name, l + "/name", p + "/name", id);
+    c.add(kind.title, r.title, l + "/title", p + "/title", id);
+    c.add(kind.description, r.description, l + "/description", p + "/description", id);
+    c.add(kind.uri, uri, l + "/" + kind.uri_key, p + "/" + kind.uri_key, id);
+  };
+  const UriEntity resource{"resources", "uri", FieldKind::resource_name, FieldKind::resource_title,
+                           FieldKind::resource_description, FieldKind::resource_uri};
+  const UriEntity resource_template{"resourceTemplates", "uriTemplate", FieldKind::template_name,
+                                    FieldKind::template_title, FieldKind::template_description,
+                                    FieldKind::template_uri};
+  for (const Resource& r : inv.resources) resource_like(resource, r, r.uri);
+  for (const ResourceTemplate& r : inv.resource_templates) resource_like(resource_template, r, r.uri_template);
   return out;
 }
 
