@@ -198,6 +198,26 @@ TEST_SUITE("e2e-cli") {
     CHECK(missing.exit_code == 3);
   }
 
+  TEST_CASE("a scan interrupted with SIGTERM kills the server it launched before it dies") {
+    auto dir = test_dir("e2e-interrupt");
+    std::string marker = (dir / "hangs-marker").string();  // an argument only this server carries
+    // Anchored on the interpreter so it matches the server, not the shell whose script names it.
+    std::string pattern = assay::testing::shell_quote("^[^ ]*python3 testdata/servers/broken-hangs/server.py .*hangs-marke[r]");
+    std::string script = "cd " + assay::testing::shell_quote(ASSAY_SOURCE_DIR) + " || exit 1; " +
+                         assay::testing::shell_quote(ASSAY_CLI) + " scan -q --unsandboxed --timeout 60 --inventory-dir " +
+                         assay::testing::shell_quote(dir.string()) + " -- " + kPython +
+                         " testdata/servers/broken-hangs/server.py " + assay::testing::shell_quote(marker) +
+                         " & scanner=$!; for i in $(seq 50); do pgrep -f " + pattern +
+                         " >/dev/null && break; sleep 0.1; done; sleep 0.5; kill -TERM $scanner; wait $scanner; "
+                         "echo \"scanner=$?\"; sleep 0.3; pgrep -f " + pattern +
+                         " >/dev/null && echo survivor || echo gone";
+    std::string out_file = (dir / "out").string();
+    REQUIRE(std::system(("bash -c " + assay::testing::shell_quote(script) + " > " + out_file + " 2>&1").c_str()) == 0);
+    std::string out = slurp(out_file);
+    CHECK(out.find("scanner=143") != std::string::npos);  // died of SIGTERM, as an interrupted program should
+    CHECK(out.find("gone") != std::string::npos);
+  }
+
   TEST_CASE("the real server-everything and server-memory from npm are listed") {
     auto inv = run_cli({"inventory", "--unsandboxed", "--",
                         "node", "testdata/node_modules/@modelcontextprotocol/server-everything/dist/index.js", "stdio"});

@@ -6,6 +6,7 @@
 
 #include "scanner/cli/commands.h"
 #include "scanner/cli/exit_codes.h"
+#include "scanner/mcp/launched_groups.h"
 #include "scanner/model/error.h"
 
 namespace {
@@ -130,6 +131,7 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  assay::mcp::kill_launched_groups_on_interrupt();
   try {
     return run(argc, argv);
   } catch (const AssayError& e) {

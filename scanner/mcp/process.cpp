@@ -2,6 +2,8 @@
 // Boost.Process, because its headers cost seconds per translation unit.
 #include "scanner/mcp/process.h"
 
+#include "scanner/mcp/launched_groups.h"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
@@ -109,6 +111,7 @@ ServerProcess::ServerProcess(const LaunchSpec& spec) {
                   bp::std_err > err, IsolateChild{{}, highest_fd_to_protect()}, ec);
   if (ec) throw target_error("cannot start " + exe + ": " + ec.message());
   pid_ = child.id();
+  remember_group(pid_);
   child.detach();
   stdin_ = take_sink(in);
   stdout_ = take_source(out);
@@ -170,6 +173,7 @@ void ServerProcess::kill_and_reap() {
   }
   exited_ = true;
   reaped_ = true;
+  forget_group(pid_);
 }
 
 }  // namespace assay::mcp
