@@ -34,23 +34,25 @@ class Walker {
     while (i_ < t_.size() && (t_[i_] == ' ' || t_[i_] == '\t' || t_[i_] == '\n' || t_[i_] == '\r')) advance();
   }
 
-  std::string string_token() {
+  // Keys are kept for the pointer; string values are only skipped, since a dump is mostly
+  // descriptions and copying each one would double the pass's work for nothing.
+  std::string string_token(bool keep) {
     std::string out;
     advance();  // opening quote
     while (i_ < t_.size() && t_[i_] != '"') {
       if (t_[i_] == '\\' && i_ + 1 < t_.size()) {
         advance();
         char e = t_[i_];
-        if (e == 'u') {
+        if (keep && e == 'u') {
           // Keys with \u escapes are rare in tool dumps; keep the escape text as the key.
           out += "\\u";
-        } else {
+        } else if (keep) {
           out += e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e == 'b' ? '\b' : e == 'f' ? '\f' : e;
         }
         advance();
         continue;
       }
-      out += t_[i_];
+      if (keep) out += t_[i_];
       advance();
     }
     if (i_ < t_.size()) advance();  // closing quote
@@ -79,7 +81,7 @@ class Walker {
           advance();
           continue;
         }
-        std::string key = string_token();
+        std::string key = string_token(true);
         skip_ws();
         if (i_ < t_.size() && t_[i_] == ':') advance();
         value(depth < max_depth_ ? pointer + "/" + rules::pointer_escape(key) : pointer, depth + 1);
@@ -102,7 +104,7 @@ class Walker {
         ++index;
       }
     } else if (c == '"') {
-      string_token();
+      string_token(false);
     } else {
       while (i_ < t_.size() && t_[i_] != ',' && t_[i_] != '}' && t_[i_] != ']' && t_[i_] != ' ' &&
              t_[i_] != '\n' && t_[i_] != '\r' && t_[i_] != '\t')
