@@ -1,79 +1,18 @@
 // Reads metadata rules from YAML and refuses anything malformed, naming the file and line.
-#include <re2/re2.h>
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <set>
 
 #include "scanner/model/error.h"
 #include "scanner/rules/metadata_rule.h"
+#include "scanner/rules/yaml_rule_reader.h"
 
 namespace assay::rules {
 namespace {
 
-namespace fs = std::filesystem;
-
-class RuleFileReader {
+class RuleFileReader : public YamlRuleReader {
  public:
-  explicit RuleFileReader(std::string path) : path_(std::move(path)) {}
-
-  [[noreturn]] void fail(const YAML::Node& at, const std::string& what) const {
-    int line = at.IsDefined() ? at.Mark().line + 1 : 0;
-    throw input_error(path_ + (line > 0 ? ":" + std::to_string(line) : "") + ": " + what);
-  }
-
-  void only_keys(const YAML::Node& map, std::initializer_list<const char*> allowed, const char* where) const {
-    if (!map.IsMap()) fail(map, std::string(where) + " must be a mapping");
-    for (const auto& kv : map) {
-      std::string key = kv.first.as<std::string>();
-      if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; }))
-        fail(kv.first, "unknown key '" + key + "' in " + where);
-    }
-  }
-
-  std::string text(const YAML::Node& map, const char* key, bool required) const {
-    YAML::Node n = map[key];
-    if (!n.IsDefined() || n.IsNull()) {
-      if (required) fail(map, std::string("missing required key '") + key + "'");
-      return {};
-    }
-    if (!n.IsScalar()) fail(n, std::string("'") + key + "' must be a string");
-    return n.as<std::string>();
-  }
-
-  std::vector<std::string> list(const YAML::Node& map, const char* key) const {
-    std::vector<std::string> out;
-    YAML::Node n = map[key];
-    if (!n.IsDefined() || n.IsNull()) return out;
-    if (n.IsScalar()) return {n.as<std::string>()};
-    if (!n.IsSequence()) fail(n, std::string("'") + key + "' must be a list of strings");
-    for (const auto& item : n) {
-      if (!item.IsScalar()) fail(item, std::string("'") + key + "' must be a list of strings");
-      out.push_back(item.as<std::string>());
-    }
-    return out;
-  }
-
-  void check_regex(const YAML::Node& at, const std::string& regex) const {
-    RE2::Options opts;
-    opts.set_log_errors(false);
-    opts.set_case_sensitive(false);
-    RE2 re(regex, opts);
-    if (!re.ok()) fail(at, "pattern '" + regex + "' is not a valid RE2 regex: " + re.error());
-  }
-
-  Severity severity(const YAML::Node& n) const {
-    auto s = parse_severity(n.as<std::string>());
-    if (!s) fail(n, "severity must be one of info, low, medium, high, critical");
-    return *s;
-  }
-
-  Confidence confidence(const YAML::Node& n) const {
-    auto c = parse_confidence(n.as<std::string>());
-    if (!c) fail(n, "confidence must be one of low, medium, high");
-    return *c;
-  }
+  using YamlRuleReader::YamlRuleReader;
 
   std::vector<RuleExample> examples(const YAML::Node& list, const char* which) const {
     std::vector<RuleExample> out;
@@ -102,34 +41,13 @@ class RuleFileReader {
   }
 
   MetadataRule read() const {
-    YAML::Node root;
-    try {
-      root = YAML::LoadFile(path_);
-    } catch (const YAML::ParserException& e) {
-      throw input_error(path_ + ":" + std::to_string(e.mark.line + 1) + ": invalid YAML: " + e.msg);
-    } catch (const YAML::BadFile&) {
-      throw input_error(path_ + ": cannot read rule file");
-    }
+    YAML::Node root = load();
     only_keys(root, {"id", "name", "title", "description", "severity", "confidence", "cwe", "tags", "message",
                      "help", "fields", "patterns", "unless", "check", "decode", "examples", "references"},
               "a rule");
     MetadataRule r;
-    r.file = path_;
-    r.info.id = text(root, "id", true);
-    if (!RE2::FullMatch(r.info.id, R"(MCP[0-3]\d\d)")) fail(root["id"], "id must look like MCP0nn..MCP3nn");
-    std::string stem = fs::path(path_).filename().string();
-    if (!stem.starts_with(r.info.id)) fail(root["id"], "file name must start with the rule id " + r.info.id);
-    r.info.name = text(root, "name", true);
-    r.info.short_description = text(root, "title", true);
-    r.info.full_description = text(root, "description", true);
-    r.info.help_markdown = text(root, "help", true);
-    r.info.severity = severity(root["severity"]);
-    r.info.confidence = confidence(root["confidence"]);
-    r.info.cwe = list(root, "cwe");
-    if (r.info.cwe.empty()) fail(root, "every rule names at least one CWE");
-    for (const auto& c : r.info.cwe)
-      if (!RE2::FullMatch(c, R"(CWE-\d+)")) fail(root["cwe"], "CWE ids look like CWE-1427, not '" + c + "'");
-    r.info.tags = list(root, "tags");
+    r.file = path();
+    r.info = rule_info(root);
     r.message = text(root, "message", true);
 
     for (const auto& f : list(root, "fields")) {
@@ -192,8 +110,6 @@ class RuleFileReader {
     return r;
   }
 
- private:
-  std::string path_;
 };
 
 }  // namespace
@@ -208,13 +124,7 @@ MetadataRule load_metadata_rule_file(const std::string& path) {
 }
 
 std::vector<MetadataRule> load_metadata_rules(const std::string& dir) {
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) throw input_error(dir + ": rules directory not found");
-  std::vector<std::string> files;
-  for (const auto& entry : fs::directory_iterator(dir, ec))
-    if (entry.is_regular_file() && (entry.path().extension() == ".yaml" || entry.path().extension() == ".yml"))
-      files.push_back(entry.path().string());
-  std::sort(files.begin(), files.end());
+  std::vector<std::string> files = rule_files_in(dir);
   std::vector<MetadataRule> rules;
   std::set<std::string> ids;
   for (const auto& f : files) {
