@@ -45,6 +45,7 @@ Json target_json(const ScannedTarget& t) {
           {"error", or_null(t.error)},
           {"ranUnsandboxed", t.ran_unsandboxed},
           {"inventoryFile", or_null(t.inventory_file)},
+          {"eventsFile", or_null(t.events_file)},
           {"tools", t.tools},
           {"prompts", t.prompts},
           {"resources", t.resources},

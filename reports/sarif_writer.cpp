@@ -24,6 +24,7 @@ Json target_properties(const ScannedTarget& t) {
           {"error", t.error},
           {"ranUnsandboxed", t.ran_unsandboxed},
           {"inventoryFile", t.inventory_file},
+          {"eventsFile", t.events_file},
           {"tools", t.tools},
           {"prompts", t.prompts},
           {"resources", t.resources},

@@ -131,13 +131,15 @@ TEST_SUITE("e2e-cli") {
     CHECK(r.err.find("MCP099-bad.yaml:13: pattern 'a(b' is not a valid RE2 regex") != std::string::npos);
   }
 
-  TEST_CASE("launching a server without --unsandboxed is refused with exit 2 and nothing runs") {
-    auto dir = test_dir("e2e-refuse");
+  TEST_CASE("a launched server runs in the sandbox by default and cannot write to the host") {
+    auto dir = test_dir("e2e-sandboxed-touch");
     auto marker = dir / "ran";
-    auto r = run_cli({"scan", "--", "touch", marker.string()});
-    CHECK(r.exit_code == 2);
-    CHECK(r.err.find("--unsandboxed") != std::string::npos);
+    auto r = run_cli({"scan", "--format", "json", "-o", (dir / "r.json").string(), "--", "touch", marker.string()});
+    CHECK(r.exit_code == 3);  // touch fails on the read-only host and exits before initialize
     CHECK_FALSE(std::filesystem::exists(marker));
+    json report = json::parse(slurp(dir / "r.json"));
+    CHECK(report["sandboxLevel"] == "full");
+    CHECK(report["targets"][0]["ranUnsandboxed"] == false);
   }
 
   TEST_CASE("a live poisoned Node server is scanned with --unsandboxed, exits 1, and the report says it ran unsandboxed") {

@@ -12,6 +12,7 @@
 #include "scanner/cli/exit_codes.h"
 #include "scanner/model/error.h"
 #include "scanner/rules/rule_examples.h"
+#include "scanner/behaviour/behaviour_engine.h"
 #include "scanner/scan/scan_runner.h"
 #include "scanner/targets/dump_loader.h"
 
@@ -20,14 +21,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string metadata_dir(const std::string& rules_dir) {
-  fs::path p(rules_dir);
-  if (fs::is_directory(p / "metadata")) return (p / "metadata").string();
-  return rules_dir;
-}
-
-rules::MetadataEngine load_engine(const std::string& rules_dir) {
-  return rules::MetadataEngine(rules::load_metadata_rules(metadata_dir(rules_dir)));
+scan::RuleSet load_rules(const std::string& rules_dir) {
+  return scan::load_rule_set(rules_dir.empty() ? default_rules_dir() : rules_dir);
 }
 
 void write_to(const std::string& path, const std::string& content) {
@@ -75,7 +70,7 @@ std::string default_rules_dir() {
 int run_scan_command(const ScanCommand& cmd) {
   if (cmd.targets.empty() && cmd.command.empty())
     throw usage_error("nothing to scan: give a tools/list dump or inventory file, or `-- COMMAND ARGS...`");
-  auto engine = load_engine(cmd.rules_dir.empty() ? default_rules_dir() : cmd.rules_dir);
+  scan::RuleSet rules = load_rules(cmd.rules_dir);
 
   scan::ScanRequest request;
   request.files = cmd.targets;
@@ -94,7 +89,7 @@ int run_scan_command(const ScanCommand& cmd) {
     request.inventory_dir = parent.empty() ? "." : parent.string();
   }
 
-  ScanResult result = scan::run_scan(request, engine);
+  ScanResult result = scan::run_scan(request, rules);
 
   std::vector<ReportRequest> reports = cmd.reports;
   if (reports.empty() && !cmd.quiet) reports.push_back({"text", ""});
@@ -130,10 +125,11 @@ int run_inventory_command(const InventoryCommand& cmd) {
     request.unsandboxed = cmd.unsandboxed;
     request.limits.request_timeout = std::chrono::milliseconds(static_cast<long>(cmd.timeout_seconds * 1000));
     request.inventory_dir = fs::temp_directory_path().string();
-    std::string written;
-    inv = scan::fetch_live_inventory(request, &written);
+    scan::LiveFetch live = scan::fetch_live(request);
+    inv = std::move(live.inventory);
     std::error_code ec;
-    fs::remove(written, ec);
+    fs::remove(live.inventory_path, ec);
+    if (!live.events_path.empty()) fs::remove(live.events_path, ec);
   } else {
     inv = targets::load_dump_file(cmd.targets.front()).inventory;
   }
@@ -143,37 +139,51 @@ int run_inventory_command(const InventoryCommand& cmd) {
 }
 
 int run_rules_list(const std::string& rules_dir, const std::string& format) {
-  auto engine = load_engine(rules_dir.empty() ? default_rules_dir() : rules_dir);
+  scan::RuleSet rules = load_rules(rules_dir);
   if (format == "json") {
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& r : engine.rules()) {
-      out.push_back({{"id", r.info.id}, {"name", r.info.name}, {"title", r.info.short_description},
-                     {"severity", to_string(r.info.severity)}, {"confidence", to_string(r.info.confidence)},
-                     {"cwe", r.info.cwe}, {"tags", r.info.tags}, {"file", r.file},
-                     {"patterns", r.patterns.size()}});
+    auto entry = [](const RuleInfo& info, const std::string& kind, const std::string& file) {
+      return nlohmann::json{{"id", info.id},       {"name", info.name},
+                            {"title", info.short_description},
+                            {"severity", to_string(info.severity)},
+                            {"confidence", to_string(info.confidence)},
+                            {"cwe", info.cwe},     {"tags", info.tags},
+                            {"kind", kind},        {"file", file}};
+    };
+    for (const auto& r : rules.metadata.rules()) {
+      out.push_back(entry(r.info, "metadata", r.file));
+      out.back()["patterns"] = r.patterns.size();
     }
+    for (const auto& r : rules.runtime) out.push_back(entry(r.info, "runtime", r.file));
     std::cout << out.dump(2) << "\n";
     return kExitClean;
   }
-  for (const auto& r : engine.rules()) {
-    std::string sev(to_string(r.info.severity));
-    std::string conf(to_string(r.info.confidence));
-    std::cout << r.info.id << "  " << sev << std::string(9 - sev.size(), ' ') << conf
-              << std::string(7 - conf.size(), ' ') << r.info.name << " — " << r.info.short_description << "\n";
+  for (const auto& info : scan::rule_catalogue(rules)) {
+    std::string sev(to_string(info.severity));
+    std::string conf(to_string(info.confidence));
+    std::cout << info.id << "  " << sev << std::string(9 - sev.size(), ' ') << conf
+              << std::string(7 - conf.size(), ' ') << info.name << " — " << info.short_description << "\n";
   }
-  std::cout << engine.rules().size() << " rules\n";
+  std::cout << scan::rule_catalogue(rules).size() << " rules\n";
   return kExitClean;
 }
 
 int run_rules_test(const std::string& rules_dir, bool verbose) {
-  auto engine = load_engine(rules_dir.empty() ? default_rules_dir() : rules_dir);
+  scan::RuleSet rules = load_rules(rules_dir);
   int passed = 0, failed = 0;
-  for (const auto& r : rules::run_rule_examples(engine)) {
+  for (const auto& r : rules::run_rule_examples(rules.metadata)) {
     r.passed ? ++passed : ++failed;
     if (r.passed && !verbose) continue;
     std::cout << (r.passed ? "ok   " : "FAIL ") << r.rule->info.id << " " << r.rule->file << ":" << r.example->line
               << " expected " << (r.expected_match ? "match" : "no match") << " on "
               << rules::to_string(r.example->field) << ": " << r.detail << "\n";
+  }
+  for (const auto& r : behaviour::run_behaviour_examples(rules.runtime)) {
+    r.passed ? ++passed : ++failed;
+    if (r.passed && !verbose) continue;
+    std::cout << (r.passed ? "ok   " : "FAIL ") << r.rule->info.id << " " << r.rule->file << ":" << r.example->line
+              << " expected " << (r.expected_match ? "match" : "no match") << " on event "
+              << behaviour::event_evidence(r.example->event) << "\n";
   }
   std::cout << passed << " passed, " << failed << " failed\n";
   return failed ? kExitFindings : kExitClean;

@@ -6,6 +6,7 @@
 
 #include "scanner/cli/commands.h"
 #include "scanner/cli/exit_codes.h"
+#include "scanner/cli/sandbox_command.h"
 #include "scanner/mcp/launched_groups.h"
 #include "scanner/model/error.h"
 
@@ -88,6 +89,13 @@ int run(int argc, char** argv) {
   inv_cmd->add_option("--timeout", inventory.timeout_seconds, "Seconds to wait for each server response")
       ->check(CLI::Range(0.1, 3600.0));
 
+  SandboxCommand sandbox;
+  auto* sandbox_cmd = app.add_subcommand("sandbox", "Run a command in the sandbox and print what it did");
+  sandbox_cmd->footer("\nCommand: mcp-assay sandbox [--json] [--timeout S] -- COMMAND ARGS...\n\nExample:\n  mcp-assay sandbox --json -- node server.js\n\nExit code 0 when the command ran (its own exit status is in the events), 3 when it could not be sandboxed.\n");
+  sandbox_cmd->add_flag("--json", sandbox.json, "Print JSON lines (one per event, then a summary) instead of text");
+  sandbox_cmd->add_option("--timeout", sandbox.timeout_seconds, "Seconds before everything in the sandbox is killed")
+      ->check(CLI::Range(0.1, 86400.0));
+
   auto* rules_cmd = app.add_subcommand("rules", "List or test the rule catalogue");
   rules_cmd->require_subcommand(1);
   std::string list_format = "text";
@@ -118,7 +126,11 @@ int run(int argc, char** argv) {
     scan.rules_dir = rules_dir;
     return run_scan_command(scan);
   }
-  if (!command.empty() && !*inv_cmd) throw usage_error("`-- COMMAND` is only for scan and inventory");
+  if (*sandbox_cmd) {
+    sandbox.command = command;
+    return run_sandbox_command(sandbox);
+  }
+  if (!command.empty() && !*inv_cmd) throw usage_error("`-- COMMAND` is only for scan, inventory and sandbox");
   if (*inv_cmd) {
     inventory.command = command;
     return run_inventory_command(inventory);

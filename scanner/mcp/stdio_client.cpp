@@ -10,15 +10,22 @@ LiveResult fetch_inventory_stdio(const LaunchSpec& spec, const ClientLimits& lim
   StdioSession session(spec, limits);
   LiveResult out;
   Inventory& inv = out.inventory;
-  inv.origin = InventoryOrigin::live_unsandboxed;
-  inv.server = session.initialize();
-  RequestFn request = [&session](const std::string& method, const nlohmann::json& params) {
-    return session.request(method, params);
-  };
-  list_declared_entities(request, {limits.max_pages, limits.max_items}, inv);
-  session.close();
+  inv.origin = spec.sandbox.enabled ? InventoryOrigin::live_sandboxed : InventoryOrigin::live_unsandboxed;
+  try {
+    inv.server = session.initialize();
+    RequestFn request = [&session](const std::string& method, const nlohmann::json& params) {
+      return session.request(method, params);
+    };
+    list_declared_entities(request, {limits.max_pages, limits.max_items}, inv);
+    session.close();
+  } catch (const AssayError& e) {
+    if (e.kind() != ErrorKind::target) throw;
+    session.close(std::chrono::milliseconds(0));
+    throw LiveScanFailed(e, session.sandbox_outcome());
+  }
   inv.warnings.insert(inv.warnings.end(), session.warnings().begin(), session.warnings().end());
   out.stderr_tail = session.stderr_tail();
+  out.sandbox = session.sandbox_outcome();
   return out;
 }
 

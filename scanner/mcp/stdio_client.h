@@ -4,10 +4,13 @@
 #pragma once
 #include <chrono>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "sandbox/event.h"
+#include "scanner/model/error.h"
 #include "scanner/model/inventory.h"
 
 namespace assay::mcp {
@@ -15,10 +18,27 @@ namespace assay::mcp {
 // Latest protocol version we offer; older versions the server answers with are accepted.
 inline constexpr const char* kLatestProtocolVersion = "2025-11-25";
 
+// How a server is isolated when launched. Off only when the user said --unsandboxed.
+struct SandboxSpec {
+  bool enabled = false;
+  // The sandbox's own deadline for the whole run; 0 = the session's total timeout plus a margin,
+  // so the client gives up first and says why, and the sandbox is the backstop.
+  double wall_clock_seconds = 0;
+};
+
 struct LaunchSpec {
   std::vector<std::string> argv;  // argv[0] resolved through PATH
   std::string working_dir;        // empty = current directory
   std::vector<std::pair<std::string, std::string>> extra_env;
+  SandboxSpec sandbox;
+};
+
+// What the sandbox saw a server do, and how isolated it was.
+struct SandboxOutcome {
+  std::string level;                   // "full", "partial: ...", as sandbox::describe says
+  std::vector<sandbox::Event> events;  // in order; the launched command's exec is marked detail "launch"
+  std::size_t dropped_events = 0;      // beyond the log's bound
+  std::string home;                    // the decoy HOME the server saw
 };
 
 struct ClientLimits {
@@ -33,12 +53,23 @@ struct ClientLimits {
 };
 
 struct LiveResult {
-  Inventory inventory;     // origin live_unsandboxed; source pointers not yet set
+  Inventory inventory;     // origin live_sandboxed or live_unsandboxed; source pointers not yet set
   std::string stderr_tail; // bounded capture of the server's stderr
+  std::optional<SandboxOutcome> sandbox;  // set for a sandboxed launch
+};
+
+// Once the server was launched, a failure carries what the sandbox recorded up to then: a
+// server that beacons out and then crashes must not hide its behaviour by crashing.
+class LiveScanFailed : public AssayError {
+ public:
+  LiveScanFailed(const AssayError& cause, std::optional<SandboxOutcome> outcome)
+      : AssayError(cause.kind(), cause.what()), sandbox(std::move(outcome)) {}
+  std::optional<SandboxOutcome> sandbox;
 };
 
 // Throws AssayError(ErrorKind::target) with a one-line reason when the server cannot be
-// launched, exits early, never answers, answers garbage or exceeds a limit.
+// launched, and LiveScanFailed (an AssayError(target)) when it exits early, never answers,
+// answers garbage or exceeds a limit.
 LiveResult fetch_inventory_stdio(const LaunchSpec& spec, const ClientLimits& limits = {});
 
 }  // namespace assay::mcp

@@ -39,11 +39,17 @@ Clock::time_point after(Clock::time_point now, milliseconds d) {
   return now + d;
 }
 
+LaunchSpec with_backstop(LaunchSpec spec, const ClientLimits& limits) {
+  if (spec.sandbox.enabled && spec.sandbox.wall_clock_seconds <= 0)
+    spec.sandbox.wall_clock_seconds = std::chrono::duration<double>(limits.total_timeout).count() + 10;
+  return spec;
+}
+
 }  // namespace
 
 struct StdioSession::Impl {
   ClientLimits limits;
-  ServerProcess process;
+  std::unique_ptr<ServerProcess> process;
   ServerPipes pipes;
   Clock::time_point session_deadline;
   int64_t next_id = 1;
@@ -54,16 +60,16 @@ struct StdioSession::Impl {
 
   Impl(const LaunchSpec& spec, const ClientLimits& l)
       : limits(l),
-        process(spec),
-        pipes(std::move(process.stdin_pipe()), std::move(process.stdout_pipe()), std::move(process.stderr_pipe()),
+        process(launch_server(with_backstop(spec, l))),
+        pipes(std::move(process->stdin_pipe()), std::move(process->stdout_pipe()), std::move(process->stderr_pipe()),
               {l.max_message_bytes, l.max_total_bytes, l.max_stderr_bytes}),
         session_deadline(after(Clock::now(), l.total_timeout)) {}
 
-  ~Impl() { process.kill_and_reap(); }
+  ~Impl() { process->kill_and_reap(); }
 
   [[noreturn]] void die(const std::string& what) {
     dead = what;
-    process.kill_and_reap();
+    process->kill_and_reap();
     throw target_error(what);
   }
 
@@ -78,7 +84,7 @@ struct StdioSession::Impl {
   }
 
   bool wait_for_exit(Clock::time_point until) {
-    while (!process.has_exited()) {
+    while (!process->has_exited()) {
       if (Clock::now() >= until) return false;
       if (pipes.output_ended()) std::this_thread::sleep_for(milliseconds(5));
       else pipes.drain(std::min(until, Clock::now() + milliseconds(25)));
@@ -91,7 +97,7 @@ struct StdioSession::Impl {
   [[noreturn]] void die_gone(const std::string& context, const char* how_if_alive) {
     wait_for_exit(Clock::now() + kExitWait);
     pipes.drain(Clock::now() + kLastWordsWait);
-    std::string how = process.has_exited() ? process.exit_description() : how_if_alive;
+    std::string how = process->has_exited() ? process->exit_description() : how_if_alive;
     std::string last = stderr_suffix(": ");
     die("server " + how + " " + context + (last.empty() ? " (stderr was empty)" : last));
   }
@@ -171,11 +177,12 @@ struct StdioSession::Impl {
       }
       if (status == ServerPipes::ReadStatus::end_of_stream) die_gone("before answering " + method, "closed its stdout");
       if (status == ServerPipes::ReadStatus::timed_out) {
-        if (process.has_exited()) die_gone("before answering " + method, "closed its stdout");
+        if (process->has_exited()) die_gone("before answering " + method, "closed its stdout");
         if (Clock::now() >= deadline) time_out(method, timeout, by_session);
         continue;
       }
       if (is_blank(line)) continue;
+      process->check_output(line, "the server's stdout");
       json message = parse(std::move(line), method);
       if (message.is_array()) {  // a batch (allowed by protocol 2025-03-26)
         for (const auto& element : message)
@@ -197,11 +204,12 @@ struct StdioSession::Impl {
     closed = true;
     pipes.close_stdin();
     if (!dead && !wait_for_exit(after(Clock::now(), grace))) {
-      process.signal_group(SIGTERM);
+      process->terminate();
       wait_for_exit(Clock::now() + milliseconds(1000));
     }
     // Whatever the server left running in its group goes too.
-    process.kill_and_reap();
+    process->kill_and_reap();
+    process->check_output(pipes.stderr_tail().text(), "the server's stderr");
   }
 };
 
@@ -233,6 +241,8 @@ std::string StdioSession::stderr_tail() const { return impl_->pipes.stderr_tail(
 
 const std::vector<std::string>& StdioSession::warnings() const { return impl_->warnings; }
 
-int StdioSession::pid() const { return impl_->process.pid(); }
+int StdioSession::pid() const { return impl_->process->pid(); }
+
+std::optional<SandboxOutcome> StdioSession::sandbox_outcome() const { return impl_->process->sandbox_outcome(); }
 
 }  // namespace assay::mcp

@@ -4,6 +4,7 @@
 #pragma once
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -47,6 +48,8 @@ class StdioSession {
   // Oddities that were tolerated (e.g. ill-formed UTF-8 replaced), worded for Inventory::warnings.
   const std::vector<std::string>& warnings() const;
   int pid() const;
+  // What the sandbox recorded so far (all of it after close()); nullopt for a host launch.
+  std::optional<SandboxOutcome> sandbox_outcome() const;
 
  private:
   struct Impl;

@@ -59,7 +59,7 @@ struct ResourceTemplate {
 };
 
 // How the inventory was obtained; reports say so, since an unsandboxed launch ran target code.
-enum class InventoryOrigin { dump_file, live_unsandboxed };
+enum class InventoryOrigin { dump_file, live_sandboxed, live_unsandboxed };
 
 struct Inventory {
   ServerInfo server;

@@ -18,6 +18,7 @@ struct ScannedTarget {
   bool ran_unsandboxed = false;  // target code ran on the host (--unsandboxed)
   std::string inventory_file;  // where the inventory that findings point into lives
   int tools = 0, prompts = 0, resources = 0, resource_templates = 0;
+  std::string events_file;     // what the sandbox recorded, as JSON lines (sandboxed launches)
 };
 
 struct ScanResult {
@@ -25,7 +26,8 @@ struct ScanResult {
   std::vector<RuleInfo> rules;        // every enabled rule, fired or not
   std::vector<Finding> findings;      // sorted with sort_findings
   std::vector<ScannedTarget> targets;
-  // "none: server ran unsandboxed (--unsandboxed)" or "not applicable: offline inventory".
+  // "full", "partial: <why>", "none: server ran unsandboxed (--unsandboxed)" or
+  // "not applicable: offline inventory".
   std::string sandbox_level;
 };
 

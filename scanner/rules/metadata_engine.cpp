@@ -94,6 +94,8 @@ MetadataEngine::MetadataEngine(std::vector<MetadataRule> rules)
 }
 
 MetadataEngine::~MetadataEngine() = default;
+MetadataEngine::MetadataEngine(MetadataEngine&&) noexcept = default;
+MetadataEngine& MetadataEngine::operator=(MetadataEngine&&) noexcept = default;
 
 namespace {
 

@@ -33,6 +33,9 @@ class MetadataEngine {
   ~MetadataEngine();
   MetadataEngine(const MetadataEngine&) = delete;
   MetadataEngine& operator=(const MetadataEngine&) = delete;
+  // Moving keeps the rules' addresses (the vector's buffer moves), which compiled_ refers to.
+  MetadataEngine(MetadataEngine&&) noexcept;
+  MetadataEngine& operator=(MetadataEngine&&) noexcept;
 
   const std::vector<MetadataRule>& rules() const { return rules_; }
 

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "sandbox/level.h"
+#include "scanner/behaviour/behaviour_engine.h"
 #include "scanner/model/error.h"
 #include "scanner/targets/dump_loader.h"
 
@@ -52,69 +54,130 @@ std::string command_line(const std::vector<std::string>& argv) {
   return out;
 }
 
-std::vector<RuleInfo> rule_catalogue(const rules::MetadataEngine& engine) {
-  std::vector<RuleInfo> out;
-  for (const auto& r : engine.rules()) out.push_back(r.info);
+namespace {
+
+void write_text_file(const std::string& path, const std::string& text, const char* what) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  if (!out.flush()) throw input_error(path + ": cannot write the " + what);
+}
+
+std::string output_path(const ScanRequest& request, const std::string& server, const char* suffix) {
+  std::error_code ec;
+  fs::create_directories(request.inventory_dir, ec);
+  std::string path = (fs::path(request.inventory_dir) / (safe_file_name(server) + suffix)).string();
+  return path.starts_with("./") ? path.substr(2) : path;
+}
+
+// One JSON object per line, so event i is on line i+1 and findings can point at it.
+std::string events_path_for(const ScanRequest& request, const std::string& server,
+                            const mcp::SandboxOutcome& outcome) {
+  std::string text;
+  for (const auto& e : outcome.events) {
+    nlohmann::json j = e;
+    text += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    text += '\n';
+  }
+  std::string path = output_path(request, server, ".events.jsonl");
+  write_text_file(path, text, "sandbox events file");
+  return path;
+}
+
+void require_isolation(const ScanRequest& request) {
+  if (request.unsandboxed) return;
+  sandbox::SandboxLevel level = sandbox::probe_sandbox_level();
+  if (level.level == sandbox::IsolationLevel::none)
+    throw usage_error("cannot launch the server in a sandbox on this machine (" + sandbox::describe(level) +
+                      "): pass --unsandboxed to run it here without isolation, or scan a saved tools/list "
+                      "dump instead");
+}
+
+std::string server_name_for(const ScanRequest& request) { return fs::path(request.command.front()).filename().string(); }
+
+}  // namespace
+
+LiveFetch fetch_live(const ScanRequest& request) {
+  require_isolation(request);
+  mcp::LaunchSpec spec;
+  spec.argv = request.command;
+  spec.sandbox.enabled = !request.unsandboxed;
+  mcp::LiveResult live;
+  try {
+    live = mcp::fetch_inventory_stdio(spec, request.limits);
+  } catch (mcp::LiveScanFailed& e) {
+    // Keep the evidence of what a failing server did; the caller reports the failure.
+    if (e.sandbox) events_path_for(request, server_name_for(request), *e.sandbox);
+    throw;
+  }
+  LiveFetch out;
+  out.inventory = std::move(live.inventory);
+  Inventory& inv = out.inventory;
+  if (inv.server.name.empty()) inv.server.name = server_name_for(request);
+
+  // Findings need a real file and line (GitHub drops results without one), so the inventory
+  // is written out and the findings point into it.
+  out.inventory_path = output_path(request, inv.server.name, ".inventory.json");
+  nlohmann::json j = inv;
+  write_text_file(out.inventory_path, j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n",
+                  "inventory file");
+  if (live.sandbox) out.events_path = events_path_for(request, inv.server.name, *live.sandbox);
+  out.sandbox = std::move(live.sandbox);
   return out;
 }
 
 Inventory fetch_live_inventory(const ScanRequest& request, std::string* written_path) {
-  if (!request.unsandboxed)
-    throw usage_error(
-        "launching a server runs its code on this machine, and the sandbox is not available yet: "
-        "pass --unsandboxed to run it unsandboxed, or scan a saved tools/list dump instead");
-  mcp::LaunchSpec spec;
-  spec.argv = request.command;
-  auto live = mcp::fetch_inventory_stdio(spec, request.limits);
-  Inventory inv = std::move(live.inventory);
-  if (inv.server.name.empty()) inv.server.name = fs::path(request.command.front()).filename().string();
-  inv.origin = InventoryOrigin::live_unsandboxed;
-
-  // Findings need a real file and line (GitHub drops results without one), so the inventory
-  // is written out and the findings point into it.
-  std::error_code ec;
-  fs::create_directories(request.inventory_dir, ec);
-  std::string path = (fs::path(request.inventory_dir) / (safe_file_name(inv.server.name) + ".inventory.json")).string();
-  if (path.starts_with("./")) path = path.substr(2);
-  nlohmann::json j = inv;
-  std::string text = j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  if (!out.flush()) throw input_error(path + ": cannot write the inventory file");
-  if (written_path) *written_path = path;
-  return inv;
+  LiveFetch live = fetch_live(request);
+  if (written_path) *written_path = live.inventory_path;
+  return std::move(live.inventory);
 }
 
-ScanResult run_scan(const ScanRequest& request, const rules::MetadataEngine& engine) {
+ScanResult run_scan(const ScanRequest& request, const RuleSet& rules) {
   ScanResult result;
   result.tool_version = ASSAY_VERSION;
-  result.rules = rule_catalogue(engine);
+  result.rules = rule_catalogue(rules);
   // Load every file first: a bad input is a usage error that should stop the run before any
   // server is launched.
   std::vector<targets::LoadedDump> dumps;
   for (const auto& file : request.files) dumps.push_back(targets::load_dump_file(file));
-  for (size_t i = 0; i < dumps.size(); ++i) scan_loaded(dumps[i], request.files[i], engine, result);
+  for (size_t i = 0; i < dumps.size(); ++i) scan_loaded(dumps[i], request.files[i], rules.metadata, result);
 
   bool live = !request.command.empty();
+  std::optional<mcp::SandboxOutcome> outcome;
   if (live) {
     std::string target = command_line(request.command);
+    std::string server = server_name_for(request);
+    std::string events_path;
     try {
-      std::string path;
-      fetch_live_inventory(request, &path);
+      LiveFetch fetched = fetch_live(request);
+      server = fetched.inventory.server.name;
+      events_path = fetched.events_path;
+      outcome = std::move(fetched.sandbox);
       // Re-read what was written, so locations index the exact bytes on disk.
-      scan_loaded(targets::load_dump_file(path), target, engine, result);
+      scan_loaded(targets::load_dump_file(fetched.inventory_path), target, rules.metadata, result);
     } catch (const AssayError& e) {
       if (e.kind() != ErrorKind::target) throw;
+      if (auto* failed_live = dynamic_cast<const mcp::LiveScanFailed*>(&e); failed_live && failed_live->sandbox) {
+        outcome = failed_live->sandbox;
+        events_path = output_path(request, server, ".events.jsonl");
+      }
       ScannedTarget failed;
       failed.target = target;
+      failed.server = server;
       failed.status = TargetStatus::failed;
       failed.error = e.what();
-      failed.ran_unsandboxed = true;
+      failed.ran_unsandboxed = request.unsandboxed;
       result.targets.push_back(std::move(failed));
     }
+    if (outcome) {
+      result.targets.back().events_file = events_path;
+      for (auto& f : behaviour::evaluate_behaviour(rules.runtime, outcome->events, {server, "start-up", events_path}))
+        result.findings.push_back(std::move(f));
+    }
   }
-  result.sandbox_level = live ? "none: the server ran unsandboxed (--unsandboxed)"
-                              : "not applicable: offline inventory, no server code ran";
+  if (!live) result.sandbox_level = "not applicable: offline inventory, no server code ran";
+  else if (request.unsandboxed) result.sandbox_level = "none: the server ran unsandboxed (--unsandboxed)";
+  else if (outcome) result.sandbox_level = outcome->level;
+  else result.sandbox_level = sandbox::describe(sandbox::probe_sandbox_level());
   sort_findings(result.findings);
   return result;
 }

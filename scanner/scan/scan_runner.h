@@ -5,29 +5,37 @@
 
 #include "scanner/mcp/stdio_client.h"
 #include "scanner/model/scan_result.h"
-#include "scanner/rules/metadata_engine.h"
+#include "scanner/scan/rule_set.h"
 
 namespace assay::scan {
 
 struct ScanRequest {
   std::vector<std::string> files;       // offline inventories (dumps, inventory files)
   std::vector<std::string> command;     // a live stdio server's argv (after `--`), may be empty
-  bool unsandboxed = false;             // required to launch `command` until the sandbox exists
+  bool unsandboxed = false;             // launch `command` on the host instead of in the sandbox
   std::string inventory_dir = ".";      // where inventories of live servers are written
   mcp::ClientLimits limits;
 };
 
-// Scans every target. Input errors (unreadable or invalid files, launching without
-// --unsandboxed) throw AssayError; a live server that cannot be scanned is recorded as a
-// failed target instead, so the other targets' findings are still reported.
-ScanResult run_scan(const ScanRequest& request, const rules::MetadataEngine& engine);
+// Scans every target. Input errors (unreadable or invalid files, a host that cannot isolate a
+// server when --unsandboxed was not given) throw AssayError; a live server that cannot be
+// scanned is recorded as a failed target instead, so the other targets' findings (and what
+// the sandbox saw it do before it failed) are still reported.
+ScanResult run_scan(const ScanRequest& request, const RuleSet& rules);
 
-// What a live server declares, written as an inventory file; its path is returned through
-// `written_path`. Used by `scan` and `inventory`.
+// A live server's declarations, written as an inventory file, and what the sandbox recorded,
+// written beside it as JSON lines (events_path; empty for an unsandboxed launch).
+struct LiveFetch {
+  Inventory inventory;
+  std::string inventory_path;
+  std::optional<mcp::SandboxOutcome> sandbox;
+  std::string events_path;
+};
+// Throws AssayError(usage) when the sandbox is unavailable and --unsandboxed was not given,
+// mcp::LiveScanFailed when the server fails after launch (its events are written first).
+LiveFetch fetch_live(const ScanRequest& request);
+// fetch_live for `inventory`: the inventory, with its written path through `written_path`.
 Inventory fetch_live_inventory(const ScanRequest& request, std::string* written_path);
-
-// Catalogue of enabled rules as reporters want it.
-std::vector<RuleInfo> rule_catalogue(const rules::MetadataEngine& engine);
 
 std::string command_line(const std::vector<std::string>& argv);
 

@@ -1,5 +1,5 @@
-// Launches a server with Boost.Process in its own session; the only file that includes
-// Boost.Process, because its headers cost seconds per translation unit.
+// Launches a server on the host with Boost.Process in its own session; the only file that
+// includes Boost.Process, because its headers cost seconds per translation unit.
 #include "scanner/mcp/process.h"
 
 #include "scanner/mcp/launched_groups.h"
@@ -93,9 +93,29 @@ UniqueFd take_sink(bp::pipe& p) {
   return fd;
 }
 
-}  // namespace
+class HostProcess final : public ServerProcess {
+ public:
+  explicit HostProcess(const LaunchSpec& spec);
+  ~HostProcess() override { kill_and_reap(); }
+  pid_t pid() const override { return pid_; }
+  bool has_exited() override;
+  std::string exit_description() const override;
+  void terminate() override { signal_group(SIGTERM); }
+  void kill_and_reap() override;
 
-ServerProcess::ServerProcess(const LaunchSpec& spec) {
+ private:
+  void signal_group(int sig);
+  void record_exit(int code, bool by_signal);
+
+  pid_t pid_ = -1;
+  bool exited_ = false;
+  bool reaped_ = false;
+  bool status_known_ = false;
+  bool killed_by_signal_ = false;
+  int exit_code_ = 0;  // exit status, or the signal number when killed_by_signal_
+};
+
+HostProcess::HostProcess(const LaunchSpec& spec) {
   const std::string exe = resolve_command(spec);
   const std::string dir = resolve_working_dir(spec);
   std::vector<std::string> args(spec.argv.begin() + 1, spec.argv.end());
@@ -118,15 +138,13 @@ ServerProcess::ServerProcess(const LaunchSpec& spec) {
   stderr_ = take_source(err);
 }
 
-ServerProcess::~ServerProcess() { kill_and_reap(); }
-
-void ServerProcess::record_exit(int code, bool by_signal) {
+void HostProcess::record_exit(int code, bool by_signal) {
   status_known_ = true;
   killed_by_signal_ = by_signal;
   exit_code_ = code;
 }
 
-bool ServerProcess::has_exited() {
+bool HostProcess::has_exited() {
   if (exited_ || pid_ <= 0) return true;
   siginfo_t info {};
   if (::waitid(P_PID, pid_, &info, WEXITED | WNOHANG | WNOWAIT) == 0) {
@@ -141,7 +159,7 @@ bool ServerProcess::has_exited() {
   return exited_;
 }
 
-std::string ServerProcess::exit_description() const {
+std::string HostProcess::exit_description() const {
   if (!exited_ && !reaped_) return {};
   if (!status_known_) return "exited";
   if (!killed_by_signal_) return "exited with code " + std::to_string(exit_code_);
@@ -149,13 +167,13 @@ std::string ServerProcess::exit_description() const {
   return "was killed by signal " + std::to_string(exit_code_) + (name ? std::string(" (SIG") + name + ")" : "");
 }
 
-void ServerProcess::signal_group(int sig) {
+void HostProcess::signal_group(int sig) {
   if (pid_ <= 0 || reaped_) return;
   ::kill(-pid_, sig);
   ::kill(pid_, sig);  // in case the leader left its own group
 }
 
-void ServerProcess::kill_and_reap() {
+void HostProcess::kill_and_reap() {
   if (pid_ <= 0 || reaped_) return;
   signal_group(SIGKILL);
   // SIGKILL is prompt unless the process is stuck in the kernel; then we give up rather than hang.
@@ -175,5 +193,9 @@ void ServerProcess::kill_and_reap() {
   reaped_ = true;
   forget_group(pid_);
 }
+
+}  // namespace
+
+std::unique_ptr<ServerProcess> launch_on_host(const LaunchSpec& spec) { return std::make_unique<HostProcess>(spec); }
 
 }  // namespace assay::mcp

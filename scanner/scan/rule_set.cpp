@@ -1,0 +1,27 @@
+// Finds the rule folders under a rules root and loads each kind.
+#include "scanner/scan/rule_set.h"
+
+#include <filesystem>
+
+namespace assay::scan {
+
+namespace fs = std::filesystem;
+
+RuleSet load_rule_set(const std::string& dir) {
+  fs::path root(dir);
+  std::error_code ec;
+  fs::path metadata = fs::is_directory(root / "metadata", ec) ? root / "metadata" : root;
+  fs::path runtime = fs::is_directory(root / "runtime", ec) ? root / "runtime" : metadata.parent_path() / "runtime";
+  RuleSet set{rules::MetadataEngine(rules::load_metadata_rules(metadata.string())), {}};
+  if (fs::is_directory(runtime, ec)) set.runtime = behaviour::load_behaviour_rules(runtime.string());
+  return set;
+}
+
+std::vector<RuleInfo> rule_catalogue(const RuleSet& rules) {
+  std::vector<RuleInfo> out;
+  for (const auto& r : rules.metadata.rules()) out.push_back(r.info);
+  for (const auto& r : rules.runtime) out.push_back(r.info);
+  return out;
+}
+
+}  // namespace assay::scan
