@@ -32,6 +32,8 @@ ScannedTarget describe(const std::string& target, const Inventory& inv) {
   return t;
 }
 
+}  // namespace
+
 void scan_loaded(const targets::LoadedDump& dump, const std::string& target, const rules::MetadataEngine& engine,
                  ScanResult& result) {
   auto locator = dump.locator;
@@ -39,8 +41,6 @@ void scan_loaded(const targets::LoadedDump& dump, const std::string& target, con
   for (auto& f : findings) result.findings.push_back(std::move(f));
   result.targets.push_back(describe(target, dump.inventory));
 }
-
-}  // namespace
 
 std::string command_line(const std::vector<std::string>& argv) {
   std::string out;
@@ -70,19 +70,24 @@ Inventory fetch_live_inventory(const ScanRequest& request, std::string* written_
   if (inv.server.name.empty()) inv.server.name = fs::path(request.command.front()).filename().string();
   inv.origin = InventoryOrigin::live_unsandboxed;
 
+  std::string path = write_inventory_file(inv, request.inventory_dir, inv.server.name);
+  if (written_path) *written_path = path;
+  return inv;
+}
+
+std::string write_inventory_file(const Inventory& inv, const std::string& dir, const std::string& name) {
   // Findings need a real file and line (GitHub drops results without one), so the inventory
   // is written out and the findings point into it.
   std::error_code ec;
-  fs::create_directories(request.inventory_dir, ec);
-  std::string path = (fs::path(request.inventory_dir) / (safe_file_name(inv.server.name) + ".inventory.json")).string();
+  fs::create_directories(dir, ec);
+  std::string path = (fs::path(dir) / (safe_file_name(name) + ".inventory.json")).string();
   if (path.starts_with("./")) path = path.substr(2);
   nlohmann::json j = inv;
   std::string text = j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out << text;
   if (!out.flush()) throw input_error(path + ": cannot write the inventory file");
-  if (written_path) *written_path = path;
-  return inv;
+  return path;
 }
 
 ScanResult run_scan(const ScanRequest& request, const rules::MetadataEngine& engine) {
@@ -113,8 +118,13 @@ ScanResult run_scan(const ScanRequest& request, const rules::MetadataEngine& eng
       result.targets.push_back(std::move(failed));
     }
   }
+  // --- servers from client configs and URLs (scanner/scan/configured_scan.cpp) ---
+  ConfiguredScanOutcome configured = scan_configured_servers(request, engine, result);
+  live = live || configured.launched_stdio;
+  // --- end configured servers ---
   result.sandbox_level = live ? "none: the server ran unsandboxed (--unsandboxed)"
-                              : "not applicable: offline inventory, no server code ran";
+                         : configured.contacted_remote ? "not applicable: remote servers over HTTP, no server code ran here"
+                                                       : "not applicable: offline inventory, no server code ran";
   sort_findings(result.findings);
   return result;
 }
