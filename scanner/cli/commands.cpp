@@ -10,6 +10,7 @@
 
 #include "reports/report_writers.h"
 #include "scanner/cli/exit_codes.h"
+#include "scanner/discovery/config_rules.h"
 #include "scanner/model/error.h"
 #include "scanner/rules/rule_examples.h"
 #include "scanner/behaviour/behaviour_engine.h"
@@ -68,12 +69,19 @@ std::string default_rules_dir() {
 }
 
 int run_scan_command(const ScanCommand& cmd) {
-  if (cmd.targets.empty() && cmd.command.empty())
-    throw usage_error("nothing to scan: give a tools/list dump or inventory file, or `-- COMMAND ARGS...`");
+  if (cmd.targets.empty() && cmd.command.empty() && !cmd.discover && cmd.urls.empty())
+    throw usage_error(
+        "nothing to scan: give a tools/list dump, an inventory or client config file, --discover, --url URL, "
+        "or `-- COMMAND ARGS...`");
   scan::RuleSet rules = load_rules(cmd.rules_dir);
 
   scan::ScanRequest request;
-  request.files = cmd.targets;
+  // --- configured and remote servers ---
+  add_configured_servers(cmd, request.files, request.configured);
+  request.config_only = cmd.config_only;
+  if (fs::path rules(cmd.rules_dir.empty() ? default_rules_dir() : cmd.rules_dir); fs::is_directory(rules / "config"))
+    request.config_rules_dir = (rules / "config").string();
+  // --- end configured ---
   request.command = cmd.command;
   request.unsandboxed = cmd.unsandboxed;
   request.limits.request_timeout = std::chrono::milliseconds(static_cast<long>(cmd.timeout_seconds * 1000));
@@ -185,6 +193,19 @@ int run_rules_test(const std::string& rules_dir, bool verbose) {
               << " expected " << (r.expected_match ? "match" : "no match") << " on event "
               << behaviour::event_evidence(r.example->event) << "\n";
   }
+  // --- config rules (rules/config) carry examples too ---
+  fs::path config_dir = fs::path(rules_dir.empty() ? default_rules_dir() : rules_dir) / "config";
+  if (fs::is_directory(config_dir)) {
+    auto config_rules = discovery::load_config_rules(config_dir.string());
+    for (const auto& r : discovery::run_config_rule_examples(config_rules)) {
+      r.passed ? ++passed : ++failed;
+      if (r.passed && !verbose) continue;
+      std::cout << (r.passed ? "ok   " : "FAIL ") << r.rule->info.id << " " << r.rule->file << ":" << r.example->line
+                << " expected " << (r.example->should_match ? "match" : "no match") << " on " << r.example->key
+                << " = " << r.example->value << "\n";
+    }
+  }
+  // --- end config rules ---
   std::cout << passed << " passed, " << failed << " failed\n";
   return failed ? kExitFindings : kExitClean;
 }

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "scanner/discovery/configured_server.h"
 #include "scanner/model/severity.h"
 
 namespace assay::cli {
@@ -23,6 +24,14 @@ struct ScanCommand {
   std::string rules_dir;
   std::string inventory_dir;            // empty = beside the first report file, else current dir
   double timeout_seconds = 15;          // per request
+  // --- configured and remote servers ---
+  bool discover = false;                // scan every server the machine's clients configure
+  std::string home;                     // --home (tests); empty = the user's home
+  std::string project;                  // --project DIR
+  bool config_only = false;             // check configs only; launch and contact nothing
+  std::vector<std::string> urls;        // --url
+  std::vector<std::string> headers;     // --header "Name: value", sent to every --url
+  // --- end configured ---
 };
 
 struct InventoryCommand {
@@ -32,6 +41,19 @@ struct InventoryCommand {
   bool unsandboxed = false;
   double timeout_seconds = 15;
 };
+
+// --- discover (client config discovery) ---
+struct DiscoverCommand {
+  std::string home;      // empty = the user's home directory
+  bool no_home = false;  // only the project
+  std::string project;   // empty = no project
+  bool json = false;
+};
+int run_discover_command(const DiscoverCommand& cmd);
+// Config files among the scan targets, --discover, and --url become configured servers.
+void add_configured_servers(const ScanCommand& cmd, std::vector<std::string>& dump_files,
+                            std::vector<discovery::ConfiguredServer>& servers);
+// --- end discover ---
 
 int run_scan_command(const ScanCommand& cmd);
 int run_inventory_command(const InventoryCommand& cmd);

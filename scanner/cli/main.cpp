@@ -22,6 +22,9 @@ Examples:
   mcp-assay scan --format sarif -o out.sarif --format text tools.json
   mcp-assay scan --unsandboxed -- node build/index.js    launch a stdio server and scan it
   mcp-assay scan --fail-on medium inventory.json  fail the CI job on medium or worse
+  mcp-assay scan --discover --config-only         check every client config on this machine
+  mcp-assay scan ~/.cursor/mcp.json --unsandboxed scan the servers one config declares
+  mcp-assay scan --url http://127.0.0.1:8080/mcp --header "Authorization: Bearer $T"
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 2 usage or input error, 3 a target could not be scanned.
@@ -80,6 +83,18 @@ int run(int argc, char** argv) {
   scan_cmd->add_option("--inventory-dir", scan.inventory_dir, "Where to write inventories of live servers");
   scan_cmd->add_option("--timeout", scan.timeout_seconds, "Seconds to wait for each server response")
       ->check(CLI::Range(0.1, 3600.0));
+  // --- configured and remote servers ---
+  scan_cmd->add_flag("--discover", scan.discover, "Scan every MCP server configured in this machine's AI clients");
+  scan_cmd->add_option("--home", scan.home, "With --discover: read client configs under DIR instead of the home directory")
+      ->check(CLI::ExistingDirectory);
+  scan_cmd->add_option("--project", scan.project, "With --discover: also read this project's client configs")
+      ->check(CLI::ExistingDirectory);
+  scan_cmd->add_flag("--config-only", scan.config_only, "Check client configs only: launch and contact no server");
+  scan_cmd->add_option("--url", scan.urls, "A remote server's URL (Streamable HTTP, or HTTP+SSE for .../sse)")
+      ->allow_extra_args(false);
+  scan_cmd->add_option("--header", scan.headers, "\"Name: value\" header sent to every --url server (repeatable)")
+      ->allow_extra_args(false);
+  // --- end configured ---
 
   InventoryCommand inventory;
   auto* inv_cmd = app.add_subcommand("inventory", "Print what a server declares, as JSON");
@@ -95,6 +110,17 @@ int run(int argc, char** argv) {
   sandbox_cmd->add_flag("--json", sandbox.json, "Print JSON lines (one per event, then a summary) instead of text");
   sandbox_cmd->add_option("--timeout", sandbox.timeout_seconds, "Seconds before everything in the sandbox is killed")
       ->check(CLI::Range(0.1, 86400.0));
+
+  // --- discover ---
+  DiscoverCommand discover;
+  auto* discover_cmd = app.add_subcommand("discover", "List the MCP servers configured in AI clients (launches nothing)");
+  discover_cmd->add_flag("--json", discover.json, "Print JSON instead of a table");
+  discover_cmd->add_option("--project", discover.project, "Also read this project's configs (.mcp.json, .vscode/mcp.json, ...)")
+      ->check(CLI::ExistingDirectory);
+  discover_cmd->add_option("--home", discover.home, "Read client configs under DIR instead of the home directory")
+      ->check(CLI::ExistingDirectory);
+  discover_cmd->add_flag("--no-home", discover.no_home, "Read only the --project configs");
+  // --- end discover ---
 
   auto* rules_cmd = app.add_subcommand("rules", "List or test the rule catalogue");
   rules_cmd->require_subcommand(1);
@@ -135,6 +161,7 @@ int run(int argc, char** argv) {
     inventory.command = command;
     return run_inventory_command(inventory);
   }
+  if (*discover_cmd) return run_discover_command(discover);
   if (*list_cmd) return run_rules_list(rules_dir, list_format);
   if (*test_cmd) return run_rules_test(rules_dir, verbose);
   return kExitUsage;

@@ -156,6 +156,7 @@ void to_json(json& j, const Inventory& inv) {
        {"resourceTemplates", templates}};
   if (inv.origin == InventoryOrigin::live_unsandboxed) j["obtained"] = "live-unsandboxed";
   if (inv.origin == InventoryOrigin::live_sandboxed) j["obtained"] = "live-sandboxed";
+  if (inv.origin == InventoryOrigin::live_remote) j["obtained"] = "live-remote";
   if (!inv.warnings.empty()) j["warnings"] = inv.warnings;
 }
 
@@ -192,6 +193,7 @@ void from_json(const json& j, Inventory& inv) {
   each("resourceTemplates", resource_template_from_protocol, inv.resource_templates);
   if (str(j, "obtained") == "live-unsandboxed") inv.origin = InventoryOrigin::live_unsandboxed;
   if (str(j, "obtained") == "live-sandboxed") inv.origin = InventoryOrigin::live_sandboxed;
+  if (str(j, "obtained") == "live-remote") inv.origin = InventoryOrigin::live_remote;
 }
 
 }  // namespace assay

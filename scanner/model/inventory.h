@@ -59,7 +59,8 @@ struct ResourceTemplate {
 };
 
 // How the inventory was obtained; reports say so, since an unsandboxed launch ran target code.
-enum class InventoryOrigin { dump_file, live_sandboxed, live_unsandboxed };
+// live_remote: fetched from a server reached over HTTP; none of its code ran on this machine.
+enum class InventoryOrigin { dump_file, live_sandboxed, live_unsandboxed, live_remote };
 
 struct Inventory {
   ServerInfo server;

@@ -34,6 +34,8 @@ ScannedTarget describe(const std::string& target, const Inventory& inv) {
   return t;
 }
 
+}  // namespace
+
 void scan_loaded(const targets::LoadedDump& dump, const std::string& target, const rules::MetadataEngine& engine,
                  ScanResult& result) {
   auto locator = dump.locator;
@@ -41,8 +43,6 @@ void scan_loaded(const targets::LoadedDump& dump, const std::string& target, con
   for (auto& f : findings) result.findings.push_back(std::move(f));
   result.targets.push_back(describe(target, dump.inventory));
 }
-
-}  // namespace
 
 std::string command_line(const std::vector<std::string>& argv) {
   std::string out;
@@ -62,11 +62,15 @@ void write_text_file(const std::string& path, const std::string& text, const cha
   if (!out.flush()) throw input_error(path + ": cannot write the " + what);
 }
 
-std::string output_path(const ScanRequest& request, const std::string& server, const char* suffix) {
+std::string output_path_in(const std::string& dir, const std::string& server, const char* suffix) {
   std::error_code ec;
-  fs::create_directories(request.inventory_dir, ec);
-  std::string path = (fs::path(request.inventory_dir) / (safe_file_name(server) + suffix)).string();
+  fs::create_directories(dir, ec);
+  std::string path = (fs::path(dir) / (safe_file_name(server) + suffix)).string();
   return path.starts_with("./") ? path.substr(2) : path;
+}
+
+std::string output_path(const ScanRequest& request, const std::string& server, const char* suffix) {
+  return output_path_in(request.inventory_dir, server, suffix);
 }
 
 // One JSON object per line, so event i is on line i+1 and findings can point at it.
@@ -96,6 +100,15 @@ std::string server_name_for(const ScanRequest& request) { return fs::path(reques
 
 }  // namespace
 
+std::string write_inventory_file(const Inventory& inv, const std::string& dir, const std::string& name) {
+  // Findings need a real file and line (GitHub drops results without one), so the inventory
+  // is written out and the findings point into it.
+  std::string path = output_path_in(dir, name, ".inventory.json");
+  nlohmann::json j = inv;
+  write_text_file(path, j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", "inventory file");
+  return path;
+}
+
 LiveFetch fetch_live(const ScanRequest& request) {
   require_isolation(request);
   mcp::LaunchSpec spec;
@@ -114,12 +127,7 @@ LiveFetch fetch_live(const ScanRequest& request) {
   Inventory& inv = out.inventory;
   if (inv.server.name.empty()) inv.server.name = server_name_for(request);
 
-  // Findings need a real file and line (GitHub drops results without one), so the inventory
-  // is written out and the findings point into it.
-  out.inventory_path = output_path(request, inv.server.name, ".inventory.json");
-  nlohmann::json j = inv;
-  write_text_file(out.inventory_path, j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n",
-                  "inventory file");
+  out.inventory_path = write_inventory_file(inv, request.inventory_dir, inv.server.name);
   if (live.sandbox) out.events_path = events_path_for(request, inv.server.name, *live.sandbox);
   out.sandbox = std::move(live.sandbox);
   return out;
@@ -174,7 +182,13 @@ ScanResult run_scan(const ScanRequest& request, const RuleSet& rules) {
         result.findings.push_back(std::move(f));
     }
   }
-  if (!live) result.sandbox_level = "not applicable: offline inventory, no server code ran";
+  // --- servers from client configs and URLs (scanner/scan/configured_scan.cpp) ---
+  ConfiguredScanOutcome configured = scan_configured_servers(request, rules.metadata, result);
+  live = live || configured.launched_stdio;
+  // --- end configured servers ---
+  if (!live)
+    result.sandbox_level = configured.contacted_remote ? "not applicable: remote servers over HTTP, no server code ran here"
+                                                       : "not applicable: offline inventory, no server code ran";
   else if (request.unsandboxed) result.sandbox_level = "none: the server ran unsandboxed (--unsandboxed)";
   else if (outcome) result.sandbox_level = outcome->level;
   else result.sandbox_level = sandbox::describe(sandbox::probe_sandbox_level());

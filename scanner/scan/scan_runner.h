@@ -3,9 +3,11 @@
 #include <string>
 #include <vector>
 
+#include "scanner/discovery/configured_server.h"
 #include "scanner/mcp/stdio_client.h"
 #include "scanner/model/scan_result.h"
 #include "scanner/scan/rule_set.h"
+#include "scanner/targets/dump_loader.h"
 
 namespace assay::scan {
 
@@ -15,6 +17,11 @@ struct ScanRequest {
   bool unsandboxed = false;             // launch `command` on the host instead of in the sandbox
   std::string inventory_dir = ".";      // where inventories of live servers are written
   mcp::ClientLimits limits;
+  // --- servers from client configs (--discover, CONFIG files) and --url ---
+  std::vector<discovery::ConfiguredServer> configured;
+  bool config_only = false;       // check the configs; launch and contact nothing
+  std::string config_rules_dir;   // rules/config; empty = no config rules
+  // --- end configured servers ---
 };
 
 // Scans every target. Input errors (unreadable or invalid files, a host that cannot isolate a
@@ -38,5 +45,22 @@ LiveFetch fetch_live(const ScanRequest& request);
 Inventory fetch_live_inventory(const ScanRequest& request, std::string* written_path);
 
 std::string command_line(const std::vector<std::string>& argv);
+
+// --- shared with configured_scan.cpp ---
+// Writes `inv` as DIR/NAME.inventory.json (NAME made file-safe) and returns the path.
+std::string write_inventory_file(const Inventory& inv, const std::string& dir, const std::string& name);
+void scan_loaded(const targets::LoadedDump& dump, const std::string& target, const rules::MetadataEngine& engine,
+                 ScanResult& result);
+
+struct ConfiguredScanOutcome {
+  bool launched_stdio = false;
+  bool contacted_remote = false;
+};
+// Config findings (rules/config) for every configured server, then its live inventory: stdio
+// servers launched (only with --unsandboxed), URL servers contacted; failures become failed
+// targets. Findings fall back to, and always also point at, the config entry.
+ConfiguredScanOutcome scan_configured_servers(const ScanRequest& request, const rules::MetadataEngine& engine,
+                                              ScanResult& result);
+// --- end shared ---
 
 }  // namespace assay::scan
