@@ -10,6 +10,7 @@
 
 #include "reports/report_writers.h"
 #include "scanner/cli/exit_codes.h"
+#include "scanner/code/code_rule_examples.h"
 #include "scanner/model/error.h"
 #include "scanner/rules/rule_examples.h"
 #include "scanner/scan/scan_runner.h"
@@ -28,6 +29,11 @@ std::string metadata_dir(const std::string& rules_dir) {
 
 rules::MetadataEngine load_engine(const std::string& rules_dir) {
   return rules::MetadataEngine(rules::load_metadata_rules(metadata_dir(rules_dir)));
+}
+
+// Code rules sit in <rules>/code/<language>/; a rules directory without code/ has none.
+std::vector<code::CodeRule> load_code_rules(const std::string& rules_dir) {
+  return code::load_code_rules((fs::path(rules_dir) / "code").string());
 }
 
 void write_to(const std::string& path, const std::string& content) {
@@ -74,8 +80,12 @@ std::string default_rules_dir() {
 
 int run_scan_command(const ScanCommand& cmd) {
   if (cmd.targets.empty() && cmd.command.empty())
-    throw usage_error("nothing to scan: give a tools/list dump or inventory file, or `-- COMMAND ARGS...`");
-  auto engine = load_engine(cmd.rules_dir.empty() ? default_rules_dir() : cmd.rules_dir);
+    throw usage_error(
+        "nothing to scan: give a source directory, a package .tgz, a tools/list dump or inventory file, "
+        "or `-- COMMAND ARGS...`");
+  std::string rules_dir = cmd.rules_dir.empty() ? default_rules_dir() : cmd.rules_dir;
+  auto engine = load_engine(rules_dir);
+  auto code_rules = load_code_rules(rules_dir);
 
   scan::ScanRequest request;
   request.files = cmd.targets;
@@ -83,6 +93,10 @@ int run_scan_command(const ScanCommand& cmd) {
   request.unsandboxed = cmd.unsandboxed;
   request.limits.request_timeout = std::chrono::milliseconds(static_cast<long>(cmd.timeout_seconds * 1000));
   request.inventory_dir = cmd.inventory_dir;
+  request.code_rules = &code_rules;
+  request.code_options.include_dependencies = cmd.include_dependencies;
+  request.code_options.honour_suppressions = !cmd.no_ignore;
+  request.show_suppressed = cmd.show_suppressed;
   if (request.inventory_dir.empty()) {
     std::string first_file;
     for (const auto& r : cmd.reports)
@@ -142,8 +156,10 @@ int run_inventory_command(const InventoryCommand& cmd) {
   return kExitClean;
 }
 
-int run_rules_list(const std::string& rules_dir, const std::string& format) {
-  auto engine = load_engine(rules_dir.empty() ? default_rules_dir() : rules_dir);
+int run_rules_list(const std::string& rules_dir_given, const std::string& format) {
+  std::string rules_dir = rules_dir_given.empty() ? default_rules_dir() : rules_dir_given;
+  auto engine = load_engine(rules_dir);
+  auto code_rules = load_code_rules(rules_dir);
   if (format == "json") {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& r : engine.rules()) {
@@ -151,6 +167,15 @@ int run_rules_list(const std::string& rules_dir, const std::string& format) {
                      {"severity", to_string(r.info.severity)}, {"confidence", to_string(r.info.confidence)},
                      {"cwe", r.info.cwe}, {"tags", r.info.tags}, {"file", r.file},
                      {"patterns", r.patterns.size()}});
+    }
+    for (const auto& r : code_rules) {
+      nlohmann::json languages = nlohmann::json::array();
+      for (auto l : r.languages) languages.push_back(code::to_string(l));
+      out.push_back({{"id", r.id}, {"name", r.name}, {"title", r.short_description},
+                     {"severity", to_string(r.severity)}, {"confidence", to_string(r.confidence)},
+                     {"cwe", r.cwe}, {"tags", r.info().tags}, {"file", r.rule_file},
+                     {"languages", languages},
+                     {"kind", r.query ? "query" : r.dataflow ? "dataflow" : "clang"}});
     }
     std::cout << out.dump(2) << "\n";
     return kExitClean;
@@ -161,12 +186,20 @@ int run_rules_list(const std::string& rules_dir, const std::string& format) {
     std::cout << r.info.id << "  " << sev << std::string(9 - sev.size(), ' ') << conf
               << std::string(7 - conf.size(), ' ') << r.info.name << " — " << r.info.short_description << "\n";
   }
-  std::cout << engine.rules().size() << " rules\n";
+  for (const auto& r : code_rules) {
+    std::string sev(to_string(r.severity));
+    std::string conf(to_string(r.confidence));
+    std::cout << r.id << "  " << sev << std::string(9 - sev.size(), ' ') << conf << std::string(7 - conf.size(), ' ')
+              << r.name << " — " << r.short_description << "\n";
+  }
+  std::cout << engine.rules().size() + code_rules.size() << " rules\n";
   return kExitClean;
 }
 
-int run_rules_test(const std::string& rules_dir, bool verbose) {
-  auto engine = load_engine(rules_dir.empty() ? default_rules_dir() : rules_dir);
+int run_rules_test(const std::string& rules_dir_given, bool verbose) {
+  std::string rules_dir = rules_dir_given.empty() ? default_rules_dir() : rules_dir_given;
+  auto engine = load_engine(rules_dir);
+  auto code_rules = load_code_rules(rules_dir);
   int passed = 0, failed = 0;
   for (const auto& r : rules::run_rule_examples(engine)) {
     r.passed ? ++passed : ++failed;
@@ -174,6 +207,13 @@ int run_rules_test(const std::string& rules_dir, bool verbose) {
     std::cout << (r.passed ? "ok   " : "FAIL ") << r.rule->info.id << " " << r.rule->file << ":" << r.example->line
               << " expected " << (r.expected_match ? "match" : "no match") << " on "
               << rules::to_string(r.example->field) << ": " << r.detail << "\n";
+  }
+  // Code rules: each annotated example file, line by line (`ruleid:` / `ok:` comments).
+  for (const auto& r : code::run_code_rule_examples(code_rules)) {
+    r.passed ? ++passed : ++failed;
+    if (r.passed && !verbose) continue;
+    std::cout << (r.passed ? "ok   " : "FAIL ") << r.rule->id << " " << r.rule->example_file << ":" << r.line << " "
+              << r.detail << "\n";
   }
   std::cout << passed << " passed, " << failed << " failed\n";
   return failed ? kExitFindings : kExitClean;

@@ -32,6 +32,43 @@ ScannedTarget describe(const std::string& target, const Inventory& inv) {
   return t;
 }
 
+// Locations from a static scan are relative to the directory scanned; reports want them
+// relative to where mcp-assay runs (the repository root in CI), as the directory was given.
+void rebase_locations(std::vector<Finding>& findings, const std::string& dir) {
+  fs::path base = fs::path(dir).lexically_normal();
+  if (base.empty() || base == "." || base == "./") return;
+  for (auto& f : findings)
+    for (auto& loc : f.locations)
+      if (!loc.physical.file.empty() && fs::path(loc.physical.file).is_relative())
+        loc.physical.file = (base / loc.physical.file).lexically_normal().string();
+}
+
+void scan_source_target(const std::string& target, const ScanRequest& request,
+                        const rules::MetadataEngine& engine, ScanResult& result) {
+  static const std::vector<code::CodeRule> kNoCodeRules;
+  auto scanned = code::scan_source(target, request.code_rules ? *request.code_rules : kNoCodeRules, engine,
+                                   request.code_options);
+  std::error_code ec;
+  if (fs::is_directory(target, ec)) {
+    rebase_locations(scanned.findings, target);
+    rebase_locations(scanned.suppressed, target);
+  }
+  ScannedTarget t;
+  t.target = target;
+  t.server = scanned.server;
+  t.source_files = scanned.files_scanned;
+  t.skipped = std::move(scanned.skipped);
+  for (const auto& inv : scanned.extracted) {
+    t.tools += static_cast<int>(inv.tools.size());
+    t.prompts += static_cast<int>(inv.prompts.size());
+    t.resources += static_cast<int>(inv.resources.size());
+    t.resource_templates += static_cast<int>(inv.resource_templates.size());
+  }
+  result.targets.push_back(std::move(t));
+  for (auto& f : scanned.findings) result.findings.push_back(std::move(f));
+  for (auto& f : scanned.suppressed) result.suppressed.push_back(std::move(f));
+}
+
 void scan_loaded(const targets::LoadedDump& dump, const std::string& target, const rules::MetadataEngine& engine,
                  ScanResult& result) {
   auto locator = dump.locator;
@@ -55,6 +92,13 @@ std::string command_line(const std::vector<std::string>& argv) {
 std::vector<RuleInfo> rule_catalogue(const rules::MetadataEngine& engine) {
   std::vector<RuleInfo> out;
   for (const auto& r : engine.rules()) out.push_back(r.info);
+  return out;
+}
+
+std::vector<RuleInfo> rule_catalogue(const rules::MetadataEngine& engine,
+                                     const std::vector<code::CodeRule>& code_rules) {
+  std::vector<RuleInfo> out = rule_catalogue(engine);
+  for (const auto& r : code_rules) out.push_back(r.info());
   return out;
 }
 
@@ -88,12 +132,23 @@ Inventory fetch_live_inventory(const ScanRequest& request, std::string* written_
 ScanResult run_scan(const ScanRequest& request, const rules::MetadataEngine& engine) {
   ScanResult result;
   result.tool_version = ASSAY_VERSION;
-  result.rules = rule_catalogue(engine);
+  static const std::vector<code::CodeRule> kNoCodeRules;
+  result.rules = rule_catalogue(engine, request.code_rules ? *request.code_rules : kNoCodeRules);
+  result.show_suppressed = request.show_suppressed;
   // Load every file first: a bad input is a usage error that should stop the run before any
   // server is launched.
   std::vector<targets::LoadedDump> dumps;
-  for (const auto& file : request.files) dumps.push_back(targets::load_dump_file(file));
-  for (size_t i = 0; i < dumps.size(); ++i) scan_loaded(dumps[i], request.files[i], engine, result);
+  std::vector<std::string> dump_files, source_targets;
+  for (const auto& file : request.files) {
+    if (code::is_source_target(file)) {
+      source_targets.push_back(file);
+      continue;
+    }
+    dumps.push_back(targets::load_dump_file(file));
+    dump_files.push_back(file);
+  }
+  for (size_t i = 0; i < dumps.size(); ++i) scan_loaded(dumps[i], dump_files[i], engine, result);
+  for (const auto& target : source_targets) scan_source_target(target, request, engine, result);
 
   bool live = !request.command.empty();
   if (live) {
@@ -114,8 +169,10 @@ ScanResult run_scan(const ScanRequest& request, const rules::MetadataEngine& eng
     }
   }
   result.sandbox_level = live ? "none: the server ran unsandboxed (--unsandboxed)"
-                              : "not applicable: offline inventory, no server code ran";
+                         : source_targets.empty() ? "not applicable: offline inventory, no server code ran"
+                                                  : "not applicable: static analysis, no server code ran";
   sort_findings(result.findings);
+  sort_findings(result.suppressed);
   return result;
 }
 

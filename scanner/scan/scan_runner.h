@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "scanner/code/code_rule.h"
+#include "scanner/code/code_scan.h"
 #include "scanner/mcp/stdio_client.h"
 #include "scanner/model/scan_result.h"
 #include "scanner/rules/metadata_engine.h"
@@ -15,6 +17,10 @@ struct ScanRequest {
   bool unsandboxed = false;             // required to launch `command` until the sandbox exists
   std::string inventory_dir = ".";      // where inventories of live servers are written
   mcp::ClientLimits limits;
+  // Source directories and package tarballs among `files` are scanned statically with these.
+  const std::vector<code::CodeRule>* code_rules = nullptr;
+  code::CodeScanOptions code_options;
+  bool show_suppressed = false;
 };
 
 // Scans every target. Input errors (unreadable or invalid files, launching without
@@ -28,6 +34,8 @@ Inventory fetch_live_inventory(const ScanRequest& request, std::string* written_
 
 // Catalogue of enabled rules as reporters want it.
 std::vector<RuleInfo> rule_catalogue(const rules::MetadataEngine& engine);
+std::vector<RuleInfo> rule_catalogue(const rules::MetadataEngine& engine,
+                                     const std::vector<code::CodeRule>& code_rules);
 
 std::string command_line(const std::vector<std::string>& argv);
 
