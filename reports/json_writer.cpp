@@ -49,7 +49,9 @@ Json target_json(const ScannedTarget& t) {
           {"tools", t.tools},
           {"prompts", t.prompts},
           {"resources", t.resources},
-          {"resourceTemplates", t.resource_templates}};
+          {"resourceTemplates", t.resource_templates},
+          {"sourceFiles", t.source_files},
+          {"skipped", t.skipped}};
 }
 
 Json summary_json(const ScanResult& scan) {
@@ -60,7 +62,10 @@ Json summary_json(const ScanResult& scan) {
   }
   const auto failed = std::count_if(scan.targets.begin(), scan.targets.end(),
                                     [](const ScannedTarget& t) { return t.status == TargetStatus::failed; });
-  return {{"total", scan.findings.size()}, {"bySeverity", std::move(by_severity)}, {"targetsFailed", failed}};
+  return {{"total", scan.findings.size()},
+          {"bySeverity", std::move(by_severity)},
+          {"targetsFailed", failed},
+          {"suppressed", scan.suppressed.size()}};
 }
 
 }  // namespace
@@ -70,12 +75,21 @@ std::string write_json(const ScanResult& scan) {
   for (const auto& t : scan.targets) targets.push_back(target_json(t));
   Json findings = Json::array();
   for (const auto& f : scan.findings) findings.push_back(finding_json(f));
-  const Json report = {{"schemaVersion", kSchemaVersion},
+  Json report = {{"schemaVersion", kSchemaVersion},
                        {"tool", {{"name", "mcp-assay"}, {"version", scan.tool_version}}},
                        {"sandboxLevel", scan.sandbox_level},
                        {"targets", std::move(targets)},
                        {"summary", summary_json(scan)},
                        {"findings", std::move(findings)}};
+  if (scan.show_suppressed) {
+    Json suppressed = Json::array();
+    for (const auto& f : scan.suppressed) {
+      Json j = finding_json(f);
+      j["suppressionReason"] = f.suppression_reason;
+      suppressed.push_back(std::move(j));
+    }
+    report["suppressed"] = std::move(suppressed);
+  }
   // Attacker-written strings may not be valid UTF-8; replacing beats throwing halfway through.
   return report.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

@@ -84,7 +84,9 @@ std::string write_markdown(const ScanResult& scan) {
   out << "## mcp-assay report\n\n"
       << "**Sandbox:** " << markdown_text(scan.sandbox_level.empty() ? "unknown" : scan.sandbox_level) << "<br>\n"
       << "**Targets:** " << scan.targets.size() << " (" << failed << " failed) · **Findings:** "
-      << scan.findings.size() << "\n\n";
+      << scan.findings.size();
+  if (!scan.suppressed.empty()) out << " · **Suppressed inline:** " << scan.suppressed.size();
+  out << "\n\n";
 
   const auto counts = count_by_severity(scan);
   out << "| Severity | Findings |\n|---|---:|\n";

@@ -28,7 +28,9 @@ Json target_properties(const ScannedTarget& t) {
           {"tools", t.tools},
           {"prompts", t.prompts},
           {"resources", t.resources},
-          {"resourceTemplates", t.resource_templates}};
+          {"resourceTemplates", t.resource_templates},
+          {"sourceFiles", t.source_files},
+          {"skipped", t.skipped}};
 }
 
 // GitHub resolves absolute file: URIs only under a known checkout path (GH1006), which SARIF
@@ -106,6 +108,16 @@ std::string write_sarif(const ScanResult& scan, const SarifOptions& options) {
                                     inv == inventory_of_server.end() ? std::string() : inv->second, files));
   }
 
+  // Suppressed findings only on request: GitHub lists SARIF-suppressed results as open alerts.
+  if (scan.show_suppressed) {
+    for (const auto& f : scan.suppressed) {
+      if (!rule_index.count(f.rule_id)) continue;
+      Json r = sarif::result(f, rule_index.at(f.rule_id), std::string(), files);
+      r["suppressions"] = Json::array({{{"kind", "inSource"}, {"justification", f.suppression_reason}}});
+      results.push_back(std::move(r));
+    }
+  }
+
   Json targets = Json::array();
   for (const auto& t : scan.targets) targets.push_back(sarif::target_properties(t));
 
@@ -123,7 +135,9 @@ std::string write_sarif(const ScanResult& scan, const SarifOptions& options) {
       {"%SRCROOT%", {{"description", {{"text", "The directory the scan was run from: the repository root in CI."}}}}}};
   run["columnKind"] = "unicodeCodePoints";
   run["results"] = std::move(results);
-  run["properties"] = {{"sandboxLevel", scan.sandbox_level}, {"targets", std::move(targets)}};
+  run["properties"] = {{"sandboxLevel", scan.sandbox_level},
+                       {"targets", std::move(targets)},
+                       {"suppressedInline", scan.suppressed.size()}};
 
   Json log = {{"$schema", sarif::kSchema}, {"version", "2.1.0"}, {"runs", Json::array({std::move(run)})}};
   // Attacker-written strings may not be valid UTF-8; replacing beats throwing halfway through.

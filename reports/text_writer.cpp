@@ -93,6 +93,14 @@ void write_summary(std::ostringstream& out, const ScanResult& scan, const Painte
       out << paint("33", "note: ") << "server " << visible_text(t.server, kNameChars)
           << " ran unsandboxed: its code ran on this host\n";
   }
+  for (const auto& t : scan.targets) {
+    if (t.skipped.empty()) continue;
+    constexpr std::size_t kShown = 5;
+    out << paint("33", "note: ") << visible_text(t.target, kNameChars) << ": " << t.skipped.size()
+        << (t.skipped.size() == 1 ? " file" : " files") << " or directories left out\n";
+    for (std::size_t i = 0; i < t.skipped.size() && i < kShown; ++i) out << "  " << visible_text(t.skipped[i]) << "\n";
+    if (t.skipped.size() > kShown) out << "  ... (the JSON report lists all)\n";
+  }
   out << "sandbox: " << visible_text(scan.sandbox_level) << "\n";
 
   const auto counts = count_by_severity(scan);
@@ -105,7 +113,11 @@ void write_summary(std::ostringstream& out, const ScanResult& scan, const Painte
     first = false;
   }
   out << "; " << scan.targets.size() << (scan.targets.size() == 1 ? " target" : " targets") << ", " << failed
-      << " failed\n";
+      << " failed";
+  if (!scan.suppressed.empty())
+    out << "; " << scan.suppressed.size() << " suppressed inline"
+        << (scan.show_suppressed ? "" : " (--show-suppressed lists them)");
+  out << "\n";
 }
 
 }  // namespace
@@ -130,6 +142,14 @@ std::string write_text(const ScanResult& scan, bool color) {
     out << "\n";
   }
   if (scan.findings.empty()) out << "No findings.\n";
+  if (scan.show_suppressed && !scan.suppressed.empty()) {
+    out << paint("1", "Suppressed inline") << "\n";
+    for (const auto& f : scan.suppressed) {
+      write_finding(out, f, paint);
+      out << "      " << paint("2", "ignored: " + visible_text(f.suppression_reason)) << "\n";
+    }
+    out << "\n";
+  }
   write_summary(out, scan, paint);
   return out.str();
 }

@@ -83,9 +83,9 @@ inline ScanResult sample_scan() {
                      "\x1b[2Jclear \xe2\x80\xae reversed | pipe"),
   };
   s.targets = {
-      {"dumps/weather.json", "weather", TargetStatus::scanned, "", true, "dumps/weather.json", 1, 0, 0, 0, ""},
+      {"dumps/weather.json", "weather", TargetStatus::scanned, "", true, "dumps/weather.json", 1, 0, 0, 0, 0, {}, ""},
       {"node broken.js", "broken", TargetStatus::failed, "server exited before answering initialize", false, "", 0, 0,
-       0, 0, ""},
+       0, 0, 0, {}, ""},
   };
   return s;
 }

@@ -110,9 +110,9 @@ TEST_SUITE("e2e-cli") {
     auto wrong = run_cli({"scan", "testdata/dumps/not-a-dump.json"});
     CHECK(wrong.exit_code == 2);
     CHECK(wrong.err.find("not a tools/list result") != std::string::npos);
-    auto dir = run_cli({"scan", "testdata/servers/weather-benign"});
-    CHECK(dir.exit_code == 2);
-    CHECK(dir.err.find("not supported yet") != std::string::npos);
+    auto tarball = run_cli({"scan", "testdata/nope-1.0.0.tgz"});
+    CHECK(tarball.exit_code == 2);
+    CHECK(tarball.err == "mcp-assay: error: testdata/nope-1.0.0.tgz: no such file or directory\n");
     auto flag = run_cli({"scan", "--format", "pdf", "x.json"});
     CHECK(flag.exit_code == 2);
     auto nothing = run_cli({"scan"});

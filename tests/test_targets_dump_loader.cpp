@@ -73,7 +73,7 @@ TEST_CASE("a missing file, a directory and a tarball each get their own clear er
     return std::string();
   };
   CHECK(err("/nonexistent/x.json").find("no such file") != std::string::npos);
-  CHECK(err(ASSAY_SOURCE_DIR).find("not supported yet") != std::string::npos);
+  CHECK(err(ASSAY_SOURCE_DIR).find("a source directory or package tarball") != std::string::npos);
 }
 
 TEST_CASE("the locator points at the exact line and columns of a description") {

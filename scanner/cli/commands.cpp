@@ -11,6 +11,7 @@
 #include "reports/report_writers.h"
 #include "scanner/cli/exit_codes.h"
 #include "scanner/discovery/config_rules.h"
+#include "scanner/code/code_rule_examples.h"
 #include "scanner/model/error.h"
 #include "scanner/rules/rule_examples.h"
 #include "scanner/behaviour/behaviour_engine.h"
@@ -25,6 +26,7 @@ namespace fs = std::filesystem;
 scan::RuleSet load_rules(const std::string& rules_dir) {
   return scan::load_rule_set(rules_dir.empty() ? default_rules_dir() : rules_dir);
 }
+
 
 void write_to(const std::string& path, const std::string& content) {
   if (path.empty() || path == "-") {
@@ -71,7 +73,8 @@ std::string default_rules_dir() {
 int run_scan_command(const ScanCommand& cmd) {
   if (cmd.targets.empty() && cmd.command.empty() && !cmd.discover && cmd.urls.empty())
     throw usage_error(
-        "nothing to scan: give a tools/list dump, an inventory or client config file, --discover, --url URL, "
+        "nothing to scan: give a source directory, a package .tgz, a tools/list dump, an inventory or client "
+        "config file, --discover, --url URL, "
         "or `-- COMMAND ARGS...`");
   scan::RuleSet rules = load_rules(cmd.rules_dir);
 
@@ -86,6 +89,9 @@ int run_scan_command(const ScanCommand& cmd) {
   request.unsandboxed = cmd.unsandboxed;
   request.limits.request_timeout = std::chrono::milliseconds(static_cast<long>(cmd.timeout_seconds * 1000));
   request.inventory_dir = cmd.inventory_dir;
+  request.code_options.include_dependencies = cmd.include_dependencies;
+  request.code_options.honour_suppressions = !cmd.no_ignore;
+  request.show_suppressed = cmd.show_suppressed;
   if (request.inventory_dir.empty()) {
     std::string first_file;
     for (const auto& r : cmd.reports)
@@ -163,6 +169,12 @@ int run_rules_list(const std::string& rules_dir, const std::string& format) {
       out.back()["patterns"] = r.patterns.size();
     }
     for (const auto& r : rules.runtime) out.push_back(entry(r.info, "runtime", r.file));
+    for (const auto& r : rules.code) {
+      nlohmann::json languages = nlohmann::json::array();
+      for (auto l : r.languages) languages.push_back(code::to_string(l));
+      out.push_back(entry(r.info(), r.query ? "query" : r.dataflow ? "dataflow" : "clang", r.rule_file));
+      out.back()["languages"] = languages;
+    }
     std::cout << out.dump(2) << "\n";
     return kExitClean;
   }
@@ -206,6 +218,13 @@ int run_rules_test(const std::string& rules_dir, bool verbose) {
     }
   }
   // --- end config rules ---
+  // Code rules: each annotated example file, line by line (`ruleid:` / `ok:` comments).
+  for (const auto& r : code::run_code_rule_examples(rules.code)) {
+    r.passed ? ++passed : ++failed;
+    if (r.passed && !verbose) continue;
+    std::cout << (r.passed ? "ok   " : "FAIL ") << r.rule->id << " " << r.rule->example_file << ":" << r.line << " "
+              << r.detail << "\n";
+  }
   std::cout << passed << " passed, " << failed << " failed\n";
   return failed ? kExitFindings : kExitClean;
 }

@@ -32,6 +32,10 @@ struct ScanCommand {
   std::vector<std::string> urls;        // --url
   std::vector<std::string> headers;     // --header "Name: value", sent to every --url
   // --- end configured ---
+  // Static scans of source directories and package tarballs.
+  bool include_dependencies = false;    // --include-deps
+  bool no_ignore = false;               // --no-ignore: inline suppressions are not honoured
+  bool show_suppressed = false;         // --show-suppressed
 };
 
 struct InventoryCommand {
@@ -60,8 +64,9 @@ int run_inventory_command(const InventoryCommand& cmd);
 int run_rules_list(const std::string& rules_dir, const std::string& format);
 int run_rules_test(const std::string& rules_dir, bool verbose);
 
-// Where rules live when --rules is not given: $MCP_ASSAY_RULES, else rules/metadata next to
-// the executable's source tree as built, else ./rules/metadata.
+// Where rules live when --rules is not given: $MCP_ASSAY_RULES, else rules/ next to the
+// executable's source tree as built, else ./rules. Metadata rules are read from its metadata/
+// folder (or the directory itself), code rules from its code/ folder.
 std::string default_rules_dir();
 
 }  // namespace assay::cli

@@ -17,6 +17,8 @@ using namespace assay::cli;
 
 const char* kScanExamples = R"(
 Examples:
+  mcp-assay scan .                                scan a server's source tree statically
+  mcp-assay scan server-x-1.2.0.tgz               scan a package as published (npm pack)
   mcp-assay scan tools.json                       scan a saved tools/list result
   mcp-assay scan --format sarif -o out.sarif tools.json
   mcp-assay scan --format sarif -o out.sarif --format text tools.json
@@ -71,7 +73,8 @@ int run(int argc, char** argv) {
   std::string fail_on = "high";
   auto* scan_cmd = app.add_subcommand("scan", "Scan MCP servers and report findings");
   scan_cmd->footer(kScanExamples);
-  scan_cmd->add_option("targets", scan.targets, "tools/list dumps or mcp-assay inventory files");
+  scan_cmd->add_option("targets", scan.targets,
+                       "source directories, npm package tarballs (.tgz), tools/list dumps or mcp-assay inventory files");
   scan_cmd->add_option("--format", formats, "sarif|json|text|markdown (repeatable; the Nth --output goes with the Nth --format)")
       ->check(CLI::IsMember({"sarif", "json", "text", "markdown"}))
       ->allow_extra_args(false);
@@ -95,6 +98,12 @@ int run(int argc, char** argv) {
   scan_cmd->add_option("--header", scan.headers, "\"Name: value\" header sent to every --url server (repeatable)")
       ->allow_extra_args(false);
   // --- end configured ---
+  scan_cmd->add_flag("--include-deps", scan.include_dependencies,
+                     "Scan dependencies too (node_modules, vendor/, virtualenvs) in source directories");
+  scan_cmd->add_flag("--no-ignore", scan.no_ignore,
+                     "Do not honour inline `mcp-assay: ignore[MCPnnn] reason` comments (for audits)");
+  scan_cmd->add_flag("--show-suppressed", scan.show_suppressed,
+                     "List findings silenced by inline ignores (in SARIF, as suppressed results)");
 
   InventoryCommand inventory;
   auto* inv_cmd = app.add_subcommand("inventory", "Print what a server declares, as JSON");

@@ -33,6 +33,8 @@ struct Finding {
   std::string server;         // server name the finding belongs to
   std::vector<Location> locations;  // first one is primary
   std::string fingerprint;    // stable content-based id; see compute_fingerprint
+  // Why an inline `mcp-assay: ignore[...]` silenced it; empty for findings that stand.
+  std::string suppression_reason;
 };
 
 // Hex digest over what the finding *is* (rule, server, logical location, normalized evidence),

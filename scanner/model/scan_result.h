@@ -18,6 +18,9 @@ struct ScannedTarget {
   bool ran_unsandboxed = false;  // target code ran on the host (--unsandboxed)
   std::string inventory_file;  // where the inventory that findings point into lives
   int tools = 0, prompts = 0, resources = 0, resource_templates = 0;
+  // Source targets (a directory or package tarball scanned statically).
+  int source_files = 0;              // files analysed
+  std::vector<std::string> skipped;  // "path: why" for files left out (too large, ...)
   std::string events_file;     // what the sandbox recorded, as JSON lines (sandboxed launches)
 };
 
@@ -25,6 +28,11 @@ struct ScanResult {
   std::string tool_version;
   std::vector<RuleInfo> rules;        // every enabled rule, fired or not
   std::vector<Finding> findings;      // sorted with sort_findings
+  // Findings silenced by an inline `mcp-assay: ignore[MCPnnn] reason` comment: counted in every
+  // report's summary, listed only with --show-suppressed (GitHub shows SARIF-suppressed
+  // results as open alerts, so SARIF leaves them out by default).
+  std::vector<Finding> suppressed;
+  bool show_suppressed = false;
   std::vector<ScannedTarget> targets;
   // "full", "partial: <why>", "none: server ran unsandboxed (--unsandboxed)" or
   // "not applicable: offline inventory".

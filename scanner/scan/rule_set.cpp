@@ -14,6 +14,9 @@ RuleSet load_rule_set(const std::string& dir) {
   fs::path runtime = fs::is_directory(root / "runtime", ec) ? root / "runtime" : metadata.parent_path() / "runtime";
   RuleSet set{rules::MetadataEngine(rules::load_metadata_rules(metadata.string())), {}};
   if (fs::is_directory(runtime, ec)) set.runtime = behaviour::load_behaviour_rules(runtime.string());
+  // A rules directory without code/ has no code rules.
+  fs::path code = fs::is_directory(root / "code", ec) ? root / "code" : metadata.parent_path() / "code";
+  set.code = code::load_code_rules(code.string());
   return set;
 }
 
@@ -21,6 +24,7 @@ std::vector<RuleInfo> rule_catalogue(const RuleSet& rules) {
   std::vector<RuleInfo> out;
   for (const auto& r : rules.metadata.rules()) out.push_back(r.info);
   for (const auto& r : rules.runtime) out.push_back(r.info);
+  for (const auto& r : rules.code) out.push_back(r.info());
   return out;
 }
 

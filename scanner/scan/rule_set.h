@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "scanner/behaviour/behaviour_rule.h"
+#include "scanner/code/code_rule.h"
 #include "scanner/rules/metadata_engine.h"
 
 namespace assay::scan {
@@ -11,6 +12,7 @@ namespace assay::scan {
 struct RuleSet {
   rules::MetadataEngine metadata;                 // rules/metadata
   std::vector<behaviour::BehaviourRule> runtime;  // rules/runtime
+  std::vector<code::CodeRule> code;               // rules/code/<language>/
 };
 
 // `dir` is the rules root (holding metadata/ and runtime/) or, as before, a metadata rules

@@ -34,6 +34,41 @@ ScannedTarget describe(const std::string& target, const Inventory& inv) {
   return t;
 }
 
+// Locations from a static scan are relative to the directory scanned; reports want them
+// relative to where mcp-assay runs (the repository root in CI), as the directory was given.
+void rebase_locations(std::vector<Finding>& findings, const std::string& dir) {
+  fs::path base = fs::path(dir).lexically_normal();
+  if (base.empty() || base == "." || base == "./") return;
+  for (auto& f : findings)
+    for (auto& loc : f.locations)
+      if (!loc.physical.file.empty() && fs::path(loc.physical.file).is_relative())
+        loc.physical.file = (base / loc.physical.file).lexically_normal().string();
+}
+
+void scan_source_target(const std::string& target, const ScanRequest& request, const RuleSet& rules,
+                        ScanResult& result) {
+  auto scanned = code::scan_source(target, rules.code, rules.metadata, request.code_options);
+  std::error_code ec;
+  if (fs::is_directory(target, ec)) {
+    rebase_locations(scanned.findings, target);
+    rebase_locations(scanned.suppressed, target);
+  }
+  ScannedTarget t;
+  t.target = target;
+  t.server = scanned.server;
+  t.source_files = scanned.files_scanned;
+  t.skipped = std::move(scanned.skipped);
+  for (const auto& inv : scanned.extracted) {
+    t.tools += static_cast<int>(inv.tools.size());
+    t.prompts += static_cast<int>(inv.prompts.size());
+    t.resources += static_cast<int>(inv.resources.size());
+    t.resource_templates += static_cast<int>(inv.resource_templates.size());
+  }
+  result.targets.push_back(std::move(t));
+  for (auto& f : scanned.findings) result.findings.push_back(std::move(f));
+  for (auto& f : scanned.suppressed) result.suppressed.push_back(std::move(f));
+}
+
 }  // namespace
 
 void scan_loaded(const targets::LoadedDump& dump, const std::string& target, const rules::MetadataEngine& engine,
@@ -143,11 +178,21 @@ ScanResult run_scan(const ScanRequest& request, const RuleSet& rules) {
   ScanResult result;
   result.tool_version = ASSAY_VERSION;
   result.rules = rule_catalogue(rules);
+  result.show_suppressed = request.show_suppressed;
   // Load every file first: a bad input is a usage error that should stop the run before any
   // server is launched.
   std::vector<targets::LoadedDump> dumps;
-  for (const auto& file : request.files) dumps.push_back(targets::load_dump_file(file));
-  for (size_t i = 0; i < dumps.size(); ++i) scan_loaded(dumps[i], request.files[i], rules.metadata, result);
+  std::vector<std::string> dump_files, source_targets;
+  for (const auto& file : request.files) {
+    if (code::is_source_target(file)) {
+      source_targets.push_back(file);
+      continue;
+    }
+    dumps.push_back(targets::load_dump_file(file));
+    dump_files.push_back(file);
+  }
+  for (size_t i = 0; i < dumps.size(); ++i) scan_loaded(dumps[i], dump_files[i], rules.metadata, result);
+  for (const auto& target : source_targets) scan_source_target(target, request, rules, result);
 
   bool live = !request.command.empty();
   std::optional<mcp::SandboxOutcome> outcome;
@@ -188,11 +233,13 @@ ScanResult run_scan(const ScanRequest& request, const RuleSet& rules) {
   // --- end configured servers ---
   if (!live)
     result.sandbox_level = configured.contacted_remote ? "not applicable: remote servers over HTTP, no server code ran here"
-                                                       : "not applicable: offline inventory, no server code ran";
+                           : source_targets.empty()    ? "not applicable: offline inventory, no server code ran"
+                                                       : "not applicable: static analysis, no server code ran";
   else if (request.unsandboxed) result.sandbox_level = "none: the server ran unsandboxed (--unsandboxed)";
   else if (outcome) result.sandbox_level = outcome->level;
   else result.sandbox_level = sandbox::describe(sandbox::probe_sandbox_level());
   sort_findings(result.findings);
+  sort_findings(result.suppressed);
   return result;
 }
 

@@ -4,6 +4,8 @@
 #include <vector>
 
 #include "scanner/discovery/configured_server.h"
+#include "scanner/code/code_rule.h"
+#include "scanner/code/code_scan.h"
 #include "scanner/mcp/stdio_client.h"
 #include "scanner/model/scan_result.h"
 #include "scanner/scan/rule_set.h"
@@ -22,6 +24,9 @@ struct ScanRequest {
   bool config_only = false;       // check the configs; launch and contact nothing
   std::string config_rules_dir;   // rules/config; empty = no config rules
   // --- end configured servers ---
+  // Source directories and package tarballs among `files` are scanned statically with these.
+  code::CodeScanOptions code_options;
+  bool show_suppressed = false;
 };
 
 // Scans every target. Input errors (unreadable or invalid files, a host that cannot isolate a

@@ -108,11 +108,9 @@ LoadedDump load_dump_text(const std::string& path, const std::string& text) {
 LoadedDump load_dump_file(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) throw input_error(path + ": no such file");
-  if (path.ends_with(".tgz") || path.ends_with(".tar.gz"))
-    throw input_error(path + ": scanning package tarballs is not supported yet (it comes with static analysis)");
-  if (std::filesystem::is_directory(path, ec))
-    throw input_error(path + ": scanning a source directory is not supported yet (it comes with static analysis); "
-                             "give a tools/list dump or an inventory file");
+  // Source directories and package tarballs go to the static scanner (scan_runner), not here.
+  if (path.ends_with(".tgz") || path.ends_with(".tar.gz") || std::filesystem::is_directory(path, ec))
+    throw input_error(path + ": a source directory or package tarball, not a tools/list dump");
   auto size = std::filesystem::file_size(path, ec);
   if (ec) throw input_error(path + ": cannot read: " + ec.message());
   if (size > kMaxDumpBytes) throw input_error(path + ": file is larger than 256 MiB; refusing to load it");

@@ -1,0 +1,234 @@
+// The static scan of one source tree or package tarball, from walk to findings.
+#include "scanner/code/code_scan.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <optional>
+
+#include "scanner/code/code_finding.h"
+#include "scanner/code/extract/tool_extractor.h"
+#include "scanner/code/parse.h"
+#include "scanner/code/query_rule.h"
+#include "scanner/code/source_walk.h"
+#include "scanner/code/suppression.h"
+#include "scanner/code/tarball.h"
+#include "scanner/code/taint/dataflow.h"
+#include "scanner/model/error.h"
+#ifdef ASSAY_WITH_CLANG
+#include "scanner/code/clang/clang_scan.h"
+#endif
+
+namespace fs = std::filesystem;
+
+namespace assay::code {
+namespace {
+
+// Parsed trees cost ~10x their source in memory. Every file is kept for tool extraction (a
+// handler may live in another file) until this much source is held; past it, only files that
+// mention MCP are kept, so a scan with dependencies stays bounded.
+constexpr std::size_t kKeepAllSourceBytes = 48u << 20;
+
+bool mentions_mcp(std::string_view text) {
+  static const RE2 kMarkers(R"((?i)modelcontextprotocol|mcp|fastmcp|ListTools|registerTool|tools/call)");
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kMarkers);
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// The name findings are filed under: the package's name, else the directory's.
+std::string server_name_for(const fs::path& root, const std::string& target) {
+  for (const fs::path& manifest : {root / "package.json", root / "package" / "package.json"}) {
+    std::ifstream in(manifest);
+    if (!in) continue;
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    if (text.size() > (1u << 20)) continue;
+    auto json = nlohmann::json::parse(text, nullptr, false);
+    if (json.is_object() && json.contains("name") && json["name"].is_string())
+      return json["name"].get<std::string>();
+  }
+  fs::path p = fs::path(target).lexically_normal();
+  std::string name = (p.has_filename() ? p.filename() : p.parent_path().filename()).string();
+  for (std::string_view ext : {".tgz", ".tar.gz"})
+    if (ends_with(name, ext)) name.resize(name.size() - ext.size());
+  return name.empty() ? "." : name;
+}
+
+class ScanState {
+ public:
+  ScanState(const std::vector<CodeRule>& rules, const CodeScanOptions& options, const fs::path& root)
+      : rules_(rules), options_(options), root_(root) {}
+
+  void on_file(SourceFile&& file) {
+    result.bytes_scanned += file.text.size();
+    ++result.files_scanned;
+    if (file.language == Language::c || file.language == Language::cpp) {
+      c_family_.push_back(std::move(file));
+      return;
+    }
+    std::optional<ParsedFile> parsed;
+    try {
+      parsed.emplace(parse(std::move(file)));
+    } catch (const AssayError& e) {
+      result.skipped.push_back(e.what());
+      return;
+    }
+    const SourceFile& f = parsed->file();
+    for (const CodeRule& rule : rules_) run_query_rule(rule, *parsed, result.findings);
+    if (kept_bytes_ < kKeepAllSourceBytes || mentions_mcp(f.text)) {
+      kept_bytes_ += f.text.size();
+      kept_.push_back(std::make_unique<ParsedFile>(std::move(*parsed)));
+    }
+  }
+
+  void after_walk(const rules::MetadataEngine& metadata) {
+    std::vector<const ParsedFile*> files;
+    for (const auto& p : kept_) files.push_back(p.get());
+    std::vector<ExtractedServer> servers = extract_servers(files);
+    for (const auto& file : kept_) {
+      std::vector<ExtractedTool> tools;
+      bool tools_looked_up = false;
+      for (const CodeRule& rule : rules_) {
+        if (!rule.dataflow || !rule.applies_to(file->file().language) || !rule.applies_to_path(file->file().path))
+          continue;
+        if (!tools_looked_up) {
+          tools = tools_with_handler_in(servers, file->file().path);
+          tools_looked_up = true;
+        }
+        auto found = run_dataflow_rule(rule, *file, tools);
+        result.findings.insert(result.findings.end(), found.begin(), found.end());
+      }
+    }
+#ifdef ASSAY_WITH_CLANG
+    if (!c_family_.empty()) {
+      std::vector<const CodeRule*> clang_rules;
+      for (const CodeRule& rule : rules_)
+        if (!rule.clang.is_null()) clang_rules.push_back(&rule);
+      ClangScanResult c = scan_c_family(c_family_, root_.string(), clang_rules);
+      result.findings.insert(result.findings.end(), c.findings.begin(), c.findings.end());
+      result.skipped.insert(result.skipped.end(), c.skipped.begin(), c.skipped.end());
+      servers.insert(servers.end(), std::make_move_iterator(c.servers.begin()),
+                     std::make_move_iterator(c.servers.end()));
+    }
+#else
+    for (const auto& f : c_family_)
+      result.skipped.push_back(f.path + ": C/C++ analysis is not built in (ASSAY_WITH_CLANG=OFF)");
+#endif
+    for (auto& server : servers) scan_extracted(server, metadata);
+  }
+
+  // Tool metadata declared in source goes through the same metadata rules as a live server's,
+  // pointed at the string literal in the source file.
+  void scan_extracted(ExtractedServer& server, const rules::MetadataEngine& metadata) {
+    auto locate = [&](const std::string& pointer) {
+      auto it = server.pointer_locations.find(pointer);
+      if (it != server.pointer_locations.end()) return it->second;
+      PhysicalLocation fallback;
+      fallback.file = server.file;
+      return fallback;
+    };
+    auto found = metadata.scan(server.inventory, locate);
+    result.findings.insert(result.findings.end(), found.begin(), found.end());
+    result.findings.insert(result.findings.end(), server.findings.begin(), server.findings.end());
+    result.extracted.push_back(std::move(server.inventory));
+  }
+
+  // Files are re-read for suppression comments only when a finding is in one we dropped.
+  const std::string* text_of(const std::string& path) {
+    for (const auto& p : kept_)
+      if (p->file().path == path) return &p->file().text;
+    for (const auto& f : c_family_)
+      if (f.path == path) return &f.text;
+    auto cached = reread_.find(path);
+    if (cached != reread_.end()) return &cached->second;
+    std::ifstream in(root_ / path, std::ios::binary | std::ios::ate);
+    if (!in) return nullptr;
+    auto end = in.tellg();
+    in.seekg(0);
+    std::string text(std::min(options_.max_file_bytes, static_cast<std::size_t>(std::max<std::streamoff>(end, 0))), '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    return &(reread_[path] = std::move(text));
+  }
+
+  void apply_suppressions(const std::string& server) {
+    std::vector<Finding> kept;
+    for (Finding& f : result.findings) {
+      f.server = server;
+      f.fingerprint = compute_fingerprint(f);
+      const PhysicalLocation* at = f.locations.empty() ? nullptr : &f.locations.front().physical;
+      const std::string* text = at && !at->file.empty() && at->start_line > 0 ? text_of(at->file) : nullptr;
+      SuppressionCheck check;
+      if (text) check = check_suppression(*text, at->start_line, f.rule_id);
+      if (check.state == SuppressionState::suppressed && options_.honour_suppressions) {
+        f.suppression_reason = check.suppression.reason;
+        result.suppressed.push_back(std::move(f));
+        continue;
+      }
+      if (check.state == SuppressionState::missing_reason)
+        f.message += " (an inline ignore on line " + std::to_string(check.suppression.line) +
+                     " has no reason, so it was not honoured)";
+      kept.push_back(std::move(f));
+    }
+    result.findings = std::move(kept);
+    sort_findings(result.findings);
+    sort_findings(result.suppressed);
+  }
+
+  CodeScanResult result;
+
+ private:
+  const std::vector<CodeRule>& rules_;
+  const CodeScanOptions& options_;
+  fs::path root_;
+  std::vector<std::unique_ptr<ParsedFile>> kept_;
+  std::vector<SourceFile> c_family_;
+  std::map<std::string, std::string> reread_;
+  std::size_t kept_bytes_ = 0;
+};
+
+}  // namespace
+
+bool is_source_target(const std::string& path) {
+  std::error_code ec;
+  if (ends_with(path, ".tgz") || ends_with(path, ".tar.gz")) return true;
+  return fs::is_directory(path, ec);
+}
+
+CodeScanResult scan_source(const std::string& dir_or_tgz, const std::vector<CodeRule>& rules,
+                           const rules::MetadataEngine& metadata, const CodeScanOptions& options) {
+  check_grammar_abi();
+  std::optional<UnpackedTarball> tarball;
+  WalkOptions walk;
+  walk.include_dependencies = options.include_dependencies;
+  walk.max_file_bytes = options.max_file_bytes;
+  walk.max_files = options.max_files;
+  std::string root = dir_or_tgz;
+  std::error_code ec;
+  if (!fs::is_directory(dir_or_tgz, ec)) {
+    if (!fs::is_regular_file(dir_or_tgz, ec)) throw input_error(dir_or_tgz + ": no such file or directory");
+    tarball.emplace(UnpackedTarball::unpack(dir_or_tgz));
+    root = tarball->dir();
+    // A published package ships its build output: that is the code that runs.
+    walk.scan_build_output = true;
+    walk.honour_gitignore = false;
+  }
+  ScanState state(rules, options, fs::path(root));
+  state.result.root = dir_or_tgz;
+  if (tarball) state.result.skipped = tarball->skipped();
+  walk_sources(
+      root, walk, [&](SourceFile&& f) { state.on_file(std::move(f)); },
+      [&](std::string s) { state.result.skipped.push_back(std::move(s)); });
+  state.after_walk(metadata);
+  state.result.server = server_name_for(fs::path(root), dir_or_tgz);
+  state.apply_suppressions(state.result.server);
+  return std::move(state.result);
+}
+
+}  // namespace assay::code

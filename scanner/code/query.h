@@ -1,0 +1,62 @@
+// tree-sitter queries with predicates evaluated by us: the C library only parses them.
+#pragma once
+#include <tree_sitter/api.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "scanner/code/parse.h"
+#include "scanner/code/source_file.h"
+
+namespace assay::code {
+
+struct QueryMatch {
+  // Every captured node of the match, in pattern order; a name may appear more than once
+  // (quantified captures).
+  std::vector<std::pair<std::string_view, TSNode>> captures;
+  uint32_t pattern_index = 0;
+
+  // The first node captured under `name`; a null node (ts_node_is_null) if there is none.
+  TSNode capture(std::string_view name) const;
+};
+
+class CompiledQuery {
+ public:
+  // Compiles `source` for `language`'s grammar. `where` names the rule file and the line the
+  // query starts on ("rules/code/javascript/MCP101-x.yaml:12"); errors throw AssayError(input)
+  // naming where + the offending query line: a syntax error, an unknown node type or field,
+  // an unknown predicate, a bad regex.
+  // Predicates: #eq? #not-eq? #match? #not-match? (RE2, unanchored) #any-of? #not-any-of?,
+  // each with a capture first and a string or capture second; `#set!` and the #is? family
+  // are refused too. All captures named in predicates must exist in the pattern.
+  static CompiledQuery compile(Language language, std::string_view source, std::string_view where);
+
+  CompiledQuery(CompiledQuery&&) noexcept;
+  CompiledQuery& operator=(CompiledQuery&&) noexcept;
+  ~CompiledQuery();
+
+  Language language() const;
+  const std::string& where() const;
+
+  // Calls `on_match` for every match whose predicates hold, in document order.
+  // Nodes in the match are valid while `file` lives.
+  void for_each_match(const ParsedFile& file,
+                      const std::function<void(const QueryMatch&)>& on_match) const;
+  // Same, restricted to a subtree (e.g. one function body).
+  void for_each_match_in(const ParsedFile& file, TSNode scope,
+                         const std::function<void(const QueryMatch&)>& on_match) const;
+
+  // Index of a capture name, -1 if the query has none by that name.
+  int capture_index(std::string_view name) const;
+
+ private:
+  struct Impl;
+  explicit CompiledQuery(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace assay::code
