@@ -175,6 +175,7 @@ int run_rules_test(const std::string& rules_dir, bool verbose) {
               << " expected " << (r.expected_match ? "match" : "no match") << " on "
               << rules::to_string(r.example->field) << ": " << r.detail << "\n";
   }
+  run_payload_tests(rules_dir, verbose, passed, failed);
   std::cout << passed << " passed, " << failed << " failed\n";
   return failed ? kExitFindings : kExitClean;
 }
