@@ -225,6 +225,7 @@ int run_rules_test(const std::string& rules_dir, bool verbose) {
     std::cout << (r.passed ? "ok   " : "FAIL ") << r.rule->id << " " << r.rule->example_file << ":" << r.line << " "
               << r.detail << "\n";
   }
+  run_payload_tests(rules_dir, verbose, passed, failed);
   std::cout << passed << " passed, " << failed << " failed\n";
   return failed ? kExitFindings : kExitClean;
 }

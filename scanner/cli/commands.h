@@ -1,5 +1,6 @@
 // The CLI's commands as plain functions over plain options; main.cpp only parses flags into these.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,8 +59,26 @@ int run_discover_command(const DiscoverCommand& cmd);
 void add_configured_servers(const ScanCommand& cmd, std::vector<std::string>& dump_files,
                             std::vector<discovery::ConfiguredServer>& servers);
 // --- end discover ---
+// `fuzz-plan`: what the fuzzer would send each tool, without running anything.
+struct FuzzPlanCommand {
+  std::string target;               // a tools/list dump or inventory file
+  std::string tool;                 // only this tool; empty = all
+  std::uint64_t seed = 1;
+  int calls_per_tool = 40;
+  int calls_per_scan = 0;
+  double seconds_per_scan = 0;
+  std::string home = "/home/user";  // the sandbox's view: decoy home, work dir, allowed root
+  std::string work = "/workdir";
+  std::string root;                 // empty = the work dir
+  bool json = false;
+  std::string rules_dir;
+};
 
 int run_scan_command(const ScanCommand& cmd);
+int run_fuzz_plan_command(const FuzzPlanCommand& cmd);
+// Runs the payload classes' examples under RULES_DIR/payloads; adds to the counts and returns
+// how many classes were tested (0 when the rules tree has no payloads).
+int run_payload_tests(const std::string& rules_dir, bool verbose, int& passed, int& failed);
 int run_inventory_command(const InventoryCommand& cmd);
 int run_rules_list(const std::string& rules_dir, const std::string& format);
 int run_rules_test(const std::string& rules_dir, bool verbose);

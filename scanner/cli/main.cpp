@@ -140,6 +140,22 @@ int run(int argc, char** argv) {
   auto* test_cmd = rules_cmd->add_subcommand("test", "Run every rule's own match / no-match examples");
   test_cmd->add_flag("-v,--verbose", verbose, "List passing examples too");
 
+  FuzzPlanCommand fuzz_plan;
+  auto* plan_cmd = app.add_subcommand("fuzz-plan", "Print the calls the fuzzer would make to each tool, without running anything");
+  plan_cmd->add_option("target", fuzz_plan.target, "a tools/list dump or inventory file")->required();
+  plan_cmd->add_option("--tool", fuzz_plan.tool, "Only this tool");
+  plan_cmd->add_option("--seed", fuzz_plan.seed, "Seed for the call order (same seed, same plan)");
+  plan_cmd->add_option("--fuzz-calls", fuzz_plan.calls_per_tool, "Calls per tool, the baseline included")
+      ->check(CLI::Range(1, 100000));
+  plan_cmd->add_option("--fuzz-scan-calls", fuzz_plan.calls_per_scan, "Calls for the whole scan (0 = no cap)")
+      ->check(CLI::Range(0, 10000000));
+  plan_cmd->add_option("--fuzz-time", fuzz_plan.seconds_per_scan, "Seconds for the whole scan (recorded for the executor)")
+      ->check(CLI::Range(0.0, 86400.0));
+  plan_cmd->add_option("--home", fuzz_plan.home, "The decoy home as the server sees it");
+  plan_cmd->add_option("--work", fuzz_plan.work, "The work dir as the server sees it");
+  plan_cmd->add_option("--root", fuzz_plan.root, "The directory the server may use (default: the work dir)");
+  plan_cmd->add_flag("--json", fuzz_plan.json, "Print the plan as JSON");
+
   std::vector<std::string> cli_args(args.rbegin(), args.rend());  // CLI11 takes them reversed
   try {
     app.parse(cli_args);
@@ -171,6 +187,10 @@ int run(int argc, char** argv) {
     return run_inventory_command(inventory);
   }
   if (*discover_cmd) return run_discover_command(discover);
+  if (*plan_cmd) {
+    fuzz_plan.rules_dir = rules_dir;
+    return run_fuzz_plan_command(fuzz_plan);
+  }
   if (*list_cmd) return run_rules_list(rules_dir, list_format);
   if (*test_cmd) return run_rules_test(rules_dir, verbose);
   return kExitUsage;
