@@ -94,7 +94,9 @@ void Sandbox::handle_message(ControlMessage& m) {
 // Called on the recorder's thread while the tracee's connect waits: the listener must be in the
 // sinkhole before the connect continues, or the target would see "connection refused".
 void Sandbox::open_listener_for(const std::string& address, int port, const std::string& protocol) {
-  if (protocol != "tcp" || port <= 0 || port > 65535) return;
+  // "inet": the recorder could not inspect the socket; a listener costs little, a missed
+  // connection loses the evidence.
+  if ((protocol != "tcp" && protocol != "inet") || port <= 0 || port > 65535) return;
   int family = address.find(':') != std::string::npos ? 6 : 4;
   std::unique_lock lock(mutex_);
   if (listeners_.count({port, family}) || exited_) return;
