@@ -7,6 +7,7 @@
 #include <map>
 
 #include "scanner/behaviour/event_fields.h"
+#include "scanner/mcp/escape.h"
 
 namespace assay::behaviour {
 namespace {
@@ -29,22 +30,6 @@ bool fits(const EventPattern& p, const sandbox::Event& e) {
   return std::all_of(p.conditions.begin(), p.conditions.end(), [&](const FieldCondition& c) { return holds(c, e); });
 }
 
-// Evidence and messages are shown to people and stored in reports: keep them short and printable.
-std::string printable(std::string_view s, size_t max) {
-  std::string out;
-  for (unsigned char ch : s) {
-    if (out.size() >= max) {
-      out += "…";
-      break;
-    }
-    if (ch == '\n') out += "\\n";
-    else if (ch == '\r') out += "\\r";
-    else if (ch < 0x20 || ch == 0x7f) out += '.';
-    else out += static_cast<char>(ch);
-  }
-  return out;
-}
-
 std::string fill(const std::string& tmpl, const sandbox::Event& e, size_t count) {
   std::string out;
   for (size_t i = 0; i < tmpl.size(); ++i) {
@@ -58,7 +43,7 @@ std::string fill(const std::string& tmpl, const sandbox::Event& e, size_t count)
           continue;
         }
         if (auto v = event_field(e, key)) {
-          out += printable(*v, 200);
+          out += mcp::escape_for_message(*v, 200);
           i = close;
           continue;
         }
@@ -90,21 +75,21 @@ std::string event_evidence(const sandbox::Event& e) {
   out += ' ';
   switch (e.kind) {
     case K::exec: {
-      out += printable(e.path, 300);
+      out += mcp::escape_for_message(e.path, 300);
       std::string argv;
       for (const auto& a : e.argv) argv += (argv.empty() ? "" : " ") + a;
-      if (!argv.empty()) out += " [" + printable(argv, 400) + "]";
+      if (!argv.empty()) out += " [" + mcp::escape_for_message(argv, 400) + "]";
       break;
     }
     case K::file_open:
     case K::file_write:
     case K::file_delete:
     case K::file_chmod:
-      out += printable(e.path, 300);
+      out += mcp::escape_for_message(e.path, 300);
       if (e.honeytoken) out += " (honeytoken)";
       break;
     case K::file_rename:
-      out += printable(e.path, 300) + " -> " + printable(e.path2, 300);
+      out += mcp::escape_for_message(e.path, 300) + " -> " + mcp::escape_for_message(e.path2, 300);
       break;
     case K::connect:
     case K::sendto:
@@ -115,20 +100,20 @@ std::string event_evidence(const sandbox::Event& e) {
       break;
     case K::sinkhole_data:
       out += endpoint(e);
-      if (!e.detail.empty()) out += ": " + printable(e.detail, 300);
+      if (!e.detail.empty()) out += ": " + mcp::escape_for_message(e.detail, 300);
       break;
     case K::dns_query:
-      out += printable(e.name, 300) + (e.detail.empty() ? "" : " " + e.detail);
+      out += mcp::escape_for_message(e.name, 300) + (e.detail.empty() ? "" : " " + e.detail);
       break;
     case K::signal:
     case K::ptrace:
-      out += "target pid " + std::to_string(e.target_pid) + (e.detail.empty() ? "" : " " + printable(e.detail, 100));
+      out += "target pid " + std::to_string(e.target_pid) + (e.detail.empty() ? "" : " " + mcp::escape_for_message(e.detail, 100));
       break;
     case K::canary_seen:
-      out += e.canary + (e.detail.empty() ? "" : " in " + printable(e.detail, 200));
+      out += e.canary + (e.detail.empty() ? "" : " in " + mcp::escape_for_message(e.detail, 200));
       break;
     default:
-      out += printable(e.detail, 300);
+      out += mcp::escape_for_message(e.detail, 300);
       break;
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();

@@ -82,8 +82,6 @@ int run_scan_command(const ScanCommand& cmd) {
   // --- configured and remote servers ---
   add_configured_servers(cmd, request.files, request.configured);
   request.config_only = cmd.config_only;
-  if (fs::path rules(cmd.rules_dir.empty() ? default_rules_dir() : cmd.rules_dir); fs::is_directory(rules / "config"))
-    request.config_rules_dir = (rules / "config").string();
   // --- end configured ---
   request.command = cmd.command;
   request.unsandboxed = cmd.unsandboxed;
@@ -205,19 +203,13 @@ int run_rules_test(const std::string& rules_dir, bool verbose) {
               << " expected " << (r.expected_match ? "match" : "no match") << " on event "
               << behaviour::event_evidence(r.example->event) << "\n";
   }
-  // --- config rules (rules/config) carry examples too ---
-  fs::path config_dir = fs::path(rules_dir.empty() ? default_rules_dir() : rules_dir) / "config";
-  if (fs::is_directory(config_dir)) {
-    auto config_rules = discovery::load_config_rules(config_dir.string());
-    for (const auto& r : discovery::run_config_rule_examples(config_rules)) {
-      r.passed ? ++passed : ++failed;
-      if (r.passed && !verbose) continue;
-      std::cout << (r.passed ? "ok   " : "FAIL ") << r.rule->info.id << " " << r.rule->file << ":" << r.example->line
-                << " expected " << (r.example->should_match ? "match" : "no match") << " on " << r.example->key
-                << " = " << r.example->value << "\n";
-    }
+  for (const auto& r : discovery::run_config_rule_examples(rules.config)) {
+    r.passed ? ++passed : ++failed;
+    if (r.passed && !verbose) continue;
+    std::cout << (r.passed ? "ok   " : "FAIL ") << r.rule->info.id << " " << r.rule->file << ":" << r.example->line
+              << " expected " << (r.example->should_match ? "match" : "no match") << " on " << r.example->key
+              << " = " << r.example->value << "\n";
   }
-  // --- end config rules ---
   // Code rules: each annotated example file, line by line (`ruleid:` / `ok:` comments).
   for (const auto& r : code::run_code_rule_examples(rules.code)) {
     r.passed ? ++passed : ++failed;

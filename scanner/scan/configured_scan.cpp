@@ -69,16 +69,13 @@ void point_at_config(std::vector<Finding>& findings, size_t from, const Configur
 
 }  // namespace
 
-ConfiguredScanOutcome scan_configured_servers(const ScanRequest& request, const rules::MetadataEngine& engine,
+ConfiguredScanOutcome scan_configured_servers(const ScanRequest& request, const RuleSet& rules,
                                               ScanResult& result) {
   ConfiguredScanOutcome outcome;
   if (request.configured.empty()) return outcome;
 
-  std::vector<discovery::ConfigRule> config_rules;
-  if (!request.config_rules_dir.empty()) {
-    config_rules = discovery::load_config_rules(request.config_rules_dir);
-    for (const auto& r : config_rules) result.rules.push_back(r.info);
-  }
+  // Config rules enter the catalogue only when configs are scanned, as they only fire then.
+  for (const auto& r : rules.config) result.rules.push_back(r.info);
   if (!request.config_only && !request.unsandboxed)
     for (const auto& s : request.configured)
       if (s.transport == Transport::stdio && !s.disabled &&
@@ -90,7 +87,7 @@ ConfiguredScanOutcome scan_configured_servers(const ScanRequest& request, const 
   for (const auto& s : request.configured) {
     // --url servers have no config file: what the user typed is not a config finding.
     if (!s.entry.file.empty())
-      for (auto& f : discovery::check_configured_server(config_rules, s)) result.findings.push_back(std::move(f));
+      for (auto& f : discovery::check_configured_server(rules.config, s)) result.findings.push_back(std::move(f));
     if (request.config_only || s.disabled) continue;
 
     std::string target = target_name(s);
@@ -101,7 +98,7 @@ ConfiguredScanOutcome scan_configured_servers(const ScanRequest& request, const 
       inv.warnings.insert(inv.warnings.end(), warnings.begin(), warnings.end());
       if (inv.server.name.empty()) inv.server.name = s.name;
       std::string path = write_inventory_file(inv, request.inventory_dir, s.client + "-" + s.name);
-      scan_loaded(targets::load_dump_file(path), target, engine, result);
+      scan_loaded(targets::load_dump_file(path), target, rules.metadata, result);
       result.targets.back().ran_unsandboxed = s.transport == Transport::stdio && request.unsandboxed;
       point_at_config(result.findings, first_new, s);
     } catch (const AssayError& e) {

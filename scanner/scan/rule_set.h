@@ -5,6 +5,7 @@
 
 #include "scanner/behaviour/behaviour_rule.h"
 #include "scanner/code/code_rule.h"
+#include "scanner/discovery/config_rules.h"
 #include "scanner/rules/metadata_engine.h"
 
 namespace assay::scan {
@@ -13,10 +14,11 @@ struct RuleSet {
   rules::MetadataEngine metadata;                 // rules/metadata
   std::vector<behaviour::BehaviourRule> runtime;  // rules/runtime
   std::vector<code::CodeRule> code;               // rules/code/<language>/
+  std::vector<discovery::ConfigRule> config;      // rules/config (client config entries)
 };
 
-// `dir` is the rules root (holding metadata/ and runtime/) or, as before, a metadata rules
-// directory itself (then the runtime rules come from its sibling runtime/ when present).
+// `dir` is the rules root (holding metadata/, runtime/, code/ and config/) or, as before, a
+// metadata rules directory itself (then the other kinds come from its siblings when present).
 RuleSet load_rule_set(const std::string& dir);
 
 // Catalogue of enabled rules as reporters want it.

@@ -109,7 +109,7 @@ std::string output_path(const ScanRequest& request, const std::string& server, c
 }
 
 // One JSON object per line, so event i is on line i+1 and findings can point at it.
-std::string events_path_for(const ScanRequest& request, const std::string& server,
+std::string write_events_file(const ScanRequest& request, const std::string& server,
                             const mcp::SandboxOutcome& outcome) {
   std::string text;
   for (const auto& e : outcome.events) {
@@ -154,7 +154,7 @@ LiveFetch fetch_live(const ScanRequest& request) {
     live = mcp::fetch_inventory_stdio(spec, request.limits);
   } catch (mcp::LiveScanFailed& e) {
     // Keep the evidence of what a failing server did; the caller reports the failure.
-    if (e.sandbox) events_path_for(request, server_name_for(request), *e.sandbox);
+    if (e.sandbox) write_events_file(request, server_name_for(request), *e.sandbox);
     throw;
   }
   LiveFetch out;
@@ -163,7 +163,7 @@ LiveFetch fetch_live(const ScanRequest& request) {
   if (inv.server.name.empty()) inv.server.name = server_name_for(request);
 
   out.inventory_path = write_inventory_file(inv, request.inventory_dir, inv.server.name);
-  if (live.sandbox) out.events_path = events_path_for(request, inv.server.name, *live.sandbox);
+  if (live.sandbox) out.events_path = write_events_file(request, inv.server.name, *live.sandbox);
   out.sandbox = std::move(live.sandbox);
   return out;
 }
@@ -228,7 +228,7 @@ ScanResult run_scan(const ScanRequest& request, const RuleSet& rules) {
     }
   }
   // --- servers from client configs and URLs (scanner/scan/configured_scan.cpp) ---
-  ConfiguredScanOutcome configured = scan_configured_servers(request, rules.metadata, result);
+  ConfiguredScanOutcome configured = scan_configured_servers(request, rules, result);
   live = live || configured.launched_stdio;
   // --- end configured servers ---
   if (!live)

@@ -22,7 +22,6 @@ struct ScanRequest {
   // --- servers from client configs (--discover, CONFIG files) and --url ---
   std::vector<discovery::ConfiguredServer> configured;
   bool config_only = false;       // check the configs; launch and contact nothing
-  std::string config_rules_dir;   // rules/config; empty = no config rules
   // --- end configured servers ---
   // Source directories and package tarballs among `files` are scanned statically with these.
   code::CodeScanOptions code_options;
@@ -64,7 +63,7 @@ struct ConfiguredScanOutcome {
 // Config findings (rules/config) for every configured server, then its live inventory: stdio
 // servers launched (only with --unsandboxed), URL servers contacted; failures become failed
 // targets. Findings fall back to, and always also point at, the config entry.
-ConfiguredScanOutcome scan_configured_servers(const ScanRequest& request, const rules::MetadataEngine& engine,
+ConfiguredScanOutcome scan_configured_servers(const ScanRequest& request, const RuleSet& rules,
                                               ScanResult& result);
 // --- end shared ---
 

@@ -98,8 +98,6 @@ LoadedDump load_dump_text(const std::string& path, const std::string& text) {
                       "or an mcp-assay inventory");
   }
   if (inv.server.name.empty()) inv.server.name = server_name_from_path(path);
-  if (inv.origin != InventoryOrigin::live_sandboxed && inv.origin != InventoryOrigin::live_unsandboxed)
-    inv.origin = InventoryOrigin::dump_file;
   inv.source_document = path;
   out.locator = std::make_shared<JsonLocator>(path, text);
   return out;
