@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -15,9 +16,11 @@
 #include "scanner/code/parse.h"
 #include "scanner/code/query_rule.h"
 #include "scanner/code/source_walk.h"
+#include "scanner/code/structural_batch.h"
 #include "scanner/code/suppression.h"
 #include "scanner/code/tarball.h"
 #include "scanner/code/taint/dataflow.h"
+#include "scanner/code/taint/file_facts.h"
 #include "scanner/model/error.h"
 #ifdef ASSAY_WITH_CLANG
 #include "scanner/code/clang/clang_scan.h"
@@ -28,14 +31,35 @@ namespace fs = std::filesystem;
 namespace assay::code {
 namespace {
 
-// Parsed trees cost ~10x their source in memory. Every file is kept for tool extraction (a
-// handler may live in another file) until this much source is held; past it, only files that
-// mention MCP are kept, so a scan with dependencies stays bounded.
-constexpr std::size_t kKeepAllSourceBytes = 48u << 20;
+// Parsed trees cost ~10x their source in memory, and indexing one for tool extraction is a
+// second walk over it: only files that look like MCP code keep their tree. Others keep their
+// text (up to this much in all), in case a tool's handler turns out to be defined in one.
+constexpr std::size_t kKeepSourceBytes = 64u << 20;
 
 bool mentions_mcp(std::string_view text) {
-  static const RE2 kMarkers(R"((?i)modelcontextprotocol|mcp|fastmcp|ListTools|registerTool|tools/call)");
+  // Tool declarations name the SDK, its request schemas or a tool-registering call; a module
+  // of tool definitions declares input schemas.
+  static const RE2 kMarkers(
+      R"((?i)modelcontextprotocol|mcp|ListTools|list_tools|registerTool|tools/call|inputSchema|input_schema|\.tool\s*\()");
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kMarkers);
+}
+
+// What the extractors look for (scanner/code/extract/): a file without any of it declares no
+// tool, and indexing it for extraction would be wasted.
+bool may_declare_tools(std::string_view text) {
+  static const RE2 kDeclarations(
+      R"(\.tool\b|[Rr]egisterTool|[Aa]ddTool|ListToolsRequestSchema|CallToolRequestSchema|inputSchema|list_tools|call_tool|NewTool|\bTool\s*\()");
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kDeclarations);
+}
+
+bool mentions_word(std::string_view text, std::string_view word) {
+  auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
+  for (size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+    bool starts = at == 0 || !is_word(text[at - 1]);
+    bool ends = at + word.size() == text.size() || !is_word(text[at + word.size()]);
+    if (starts && ends) return true;
+  }
+  return false;
 }
 
 bool ends_with(std::string_view s, std::string_view suffix) {
@@ -63,7 +87,7 @@ std::string server_name_for(const fs::path& root, const std::string& target) {
 class ScanState {
  public:
   ScanState(const std::vector<CodeRule>& rules, const CodeScanOptions& options, const fs::path& root)
-      : rules_(rules), options_(options), root_(root) {}
+      : rules_(rules), options_(options), root_(root), structural_(rules), dataflow_patterns_(rules) {}
 
   void on_file(SourceFile&& file) {
     result.bytes_scanned += file.text.size();
@@ -80,28 +104,35 @@ class ScanState {
       return;
     }
     const SourceFile& f = parsed->file();
-    for (const CodeRule& rule : rules_) run_query_rule(rule, *parsed, result.findings);
-    if (kept_bytes_ < kKeepAllSourceBytes || mentions_mcp(f.text)) {
-      kept_bytes_ += f.text.size();
+    structural_.run(*parsed, result.findings);
+    if (mentions_mcp(f.text)) {
       kept_.push_back(std::make_unique<ParsedFile>(std::move(*parsed)));
+    } else if (other_bytes_ + f.text.size() <= kKeepSourceBytes) {
+      other_bytes_ += f.text.size();
+      SourceFile text_only = f;
+      others_.push_back(std::move(text_only));
     }
   }
 
   void after_walk(const rules::MetadataEngine& metadata) {
     std::vector<const ParsedFile*> files;
-    for (const auto& p : kept_) files.push_back(p.get());
+    for (const auto& p : kept_)
+      if (may_declare_tools(p->file().text)) files.push_back(p.get());
     std::vector<ExtractedServer> servers = extract_servers(files);
+    link_handlers_elsewhere(servers);
     for (const auto& file : kept_) {
-      std::vector<ExtractedTool> tools;
-      bool tools_looked_up = false;
+      // Dataflow starts at a tool's handler, and run-time descriptions sit where tools are
+      // declared: a file with neither (most of a scan with dependencies) has nothing to trace.
+      const std::string& path = file->file().path;
+      std::vector<ExtractedTool> tools = tools_with_handler_in(servers, path);
+      bool declares_tools = std::any_of(servers.begin(), servers.end(), [&](const ExtractedServer& s) { return s.file == path; });
+      if (tools.empty() && !declares_tools) continue;
+      std::optional<FileFacts> facts;
       for (const CodeRule& rule : rules_) {
-        if (!rule.dataflow || !rule.applies_to(file->file().language) || !rule.applies_to_path(file->file().path))
+        if (!rule.dataflow || !rule.applies_to(file->file().language) || !rule.applies_to_path(path))
           continue;
-        if (!tools_looked_up) {
-          tools = tools_with_handler_in(servers, file->file().path);
-          tools_looked_up = true;
-        }
-        auto found = run_dataflow_rule(rule, *file, tools);
+        if (!facts) facts.emplace(*file, &dataflow_patterns_);
+        auto found = run_dataflow_rule(rule, *file, tools, &*facts);
         result.findings.insert(result.findings.end(), found.begin(), found.end());
       }
     }
@@ -121,6 +152,29 @@ class ScanState {
       result.skipped.push_back(f.path + ": C/C++ analysis is not built in (ASSAY_WITH_CLANG=OFF)");
 #endif
     for (auto& server : servers) scan_extracted(server, metadata);
+  }
+
+  // A handler registered by name may live in a module that declares no tool, or never even
+  // mentions MCP (those are parsed now): such files are looked at when their text names one.
+  void link_handlers_elsewhere(std::vector<ExtractedServer>& servers) {
+    std::vector<std::string> names = unresolved_handlers(servers);
+    if (names.empty()) return;
+    auto named_in = [&](const std::string& text) {
+      return std::any_of(names.begin(), names.end(), [&](const std::string& n) { return mentions_word(text, n); });
+    };
+    std::vector<const ParsedFile*> candidates;
+    for (const auto& p : kept_)
+      if (!may_declare_tools(p->file().text) && named_in(p->file().text)) candidates.push_back(p.get());
+    for (SourceFile& f : others_) {
+      if (!named_in(f.text)) continue;
+      try {
+        kept_.push_back(std::make_unique<ParsedFile>(parse(f)));
+        candidates.push_back(kept_.back().get());
+      } catch (const AssayError&) {
+        // It parsed once already; a second failure only loses the link.
+      }
+    }
+    link_handlers(servers, candidates);
   }
 
   // Tool metadata declared in source goes through the same metadata rules as a live server's,
@@ -144,6 +198,8 @@ class ScanState {
     for (const auto& p : kept_)
       if (p->file().path == path) return &p->file().text;
     for (const auto& f : c_family_)
+      if (f.path == path) return &f.text;
+    for (const auto& f : others_)
       if (f.path == path) return &f.text;
     auto cached = reread_.find(path);
     if (cached != reread_.end()) return &cached->second;
@@ -190,7 +246,10 @@ class ScanState {
   std::vector<std::unique_ptr<ParsedFile>> kept_;
   std::vector<SourceFile> c_family_;
   std::map<std::string, std::string> reread_;
-  std::size_t kept_bytes_ = 0;
+  std::vector<SourceFile> others_;  // parsed, not MCP-looking: text only
+  std::size_t other_bytes_ = 0;
+  StructuralBatch structural_;
+  DataflowPatterns dataflow_patterns_;
 };
 
 }  // namespace

@@ -61,6 +61,28 @@ std::string_view line_at(std::string_view source, uint32_t offset) {
   return line.substr(0, 80);
 }
 
+// What a pattern's predicates demand of the file's text: a captured node's text is a piece of
+// it. A capture the pattern may leave empty does not veto the match, so it demands nothing.
+std::vector<std::string> required_text_of(const TSQuery* q, uint32_t pattern, const std::vector<Predicate>& predicates) {
+  std::vector<std::string> out;
+  for (const auto& p : predicates) {
+    if (p.negated || p.other_capture) continue;
+    TSQuantifier quantifier = ts_query_capture_quantifier_for_id(q, pattern, p.capture);
+    if (quantifier != TSQuantifierOne && quantifier != TSQuantifierOneOrMore) continue;
+    switch (p.op) {
+      case PredicateOp::eq: out.push_back(RE2::QuoteMeta(p.values.front())); break;
+      case PredicateOp::match: out.push_back(p.values.front()); break;
+      case PredicateOp::any_of: {
+        std::string any = "(?:";
+        for (size_t i = 0; i < p.values.size(); ++i) any += (i ? "|" : "") + RE2::QuoteMeta(p.values[i]);
+        out.push_back(any + ")");
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 // Cursors are reused per thread: a query run per file per rule must not allocate each time.
 // A pool, not one cursor, because a match callback may run another query (nested scopes).
 class PooledCursor {
@@ -105,6 +127,8 @@ struct CompiledQuery::Impl {
   TSQuery* query = nullptr;
   std::vector<std::string> capture_names;
   std::vector<std::vector<Predicate>> predicates;  // per pattern
+  std::vector<std::vector<std::string>> required_text;  // per pattern
+  uint32_t match_limit = kMatchLimit;
   ~Impl() {
     if (query) ts_query_delete(query);
   }
@@ -123,6 +147,15 @@ CompiledQuery::~CompiledQuery() = default;
 
 Language CompiledQuery::language() const { return impl_->language; }
 const std::string& CompiledQuery::where() const { return impl_->where; }
+
+uint32_t CompiledQuery::pattern_count() const { return ts_query_pattern_count(impl_->query); }
+uint32_t CompiledQuery::pattern_start_byte(uint32_t pattern) const {
+  return ts_query_start_byte_for_pattern(impl_->query, pattern);
+}
+const std::vector<std::string>& CompiledQuery::required_text(uint32_t pattern) const {
+  return impl_->required_text.at(pattern);
+}
+void CompiledQuery::set_match_limit(uint32_t limit) { impl_->match_limit = limit; }
 
 int CompiledQuery::capture_index(std::string_view name) const {
   for (size_t i = 0; i < impl_->capture_names.size(); ++i)
@@ -210,6 +243,7 @@ CompiledQuery CompiledQuery::compile(Language language, std::string_view source,
       predicates.push_back(std::move(pred));
       i = end + 1;
     }
+    impl->required_text.push_back(required_text_of(q, p, predicates));
     impl->predicates.push_back(std::move(predicates));
   }
   return CompiledQuery(std::move(impl));
@@ -251,10 +285,22 @@ void CompiledQuery::for_each_match(const ParsedFile& file,
 
 void CompiledQuery::for_each_match_in(const ParsedFile& file, TSNode scope,
                                       const std::function<void(const QueryMatch&)>& on_match) const {
+  run(file, scope, 0, UINT32_MAX, on_match);
+}
+
+void CompiledQuery::for_each_match_in_range(const ParsedFile& file, uint32_t start, uint32_t end,
+                                            const std::function<void(const QueryMatch&)>& on_match) const {
+  run(file, file.root(), start, end, on_match);
+}
+
+void CompiledQuery::run(const ParsedFile& file, TSNode scope, uint32_t start, uint32_t end,
+                        const std::function<void(const QueryMatch&)>& on_match) const {
   if (ts_node_is_null(scope)) return;
   PooledCursor pooled;
   TSQueryCursor* cursor = pooled.get();
-  ts_query_cursor_set_match_limit(cursor, kMatchLimit);
+  ts_query_cursor_set_match_limit(cursor, impl_->match_limit);
+  // A pooled cursor keeps the last range it was given.
+  ts_query_cursor_set_byte_range(cursor, start, end);
   ts_query_cursor_exec(cursor, impl_->query, scope);
   TSQueryMatch match;
   QueryMatch out;

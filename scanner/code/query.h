@@ -50,12 +50,29 @@ class CompiledQuery {
   void for_each_match_in(const ParsedFile& file, TSNode scope,
                          const std::function<void(const QueryMatch&)>& on_match) const;
 
+  // Same, for matches that overlap bytes [start, end): patterns start only at nodes there, and
+  // the walk skips what lies wholly before or after.
+  void for_each_match_in_range(const ParsedFile& file, uint32_t start, uint32_t end,
+                               const std::function<void(const QueryMatch&)>& on_match) const;
+
   // Index of a capture name, -1 if the query has none by that name.
   int capture_index(std::string_view name) const;
+
+  // The query's patterns and where each starts in its source: a query built from several
+  // rules' sources maps a match's pattern_index back to its rule by this offset.
+  uint32_t pattern_count() const;
+  uint32_t pattern_start_byte(uint32_t pattern) const;
+  // Regexes that must each match somewhere in a file's text for `pattern` to match in it: its
+  // positive #eq?, #any-of? and #match? predicates on captures the pattern always takes.
+  const std::vector<std::string>& required_text(uint32_t pattern) const;
+  // In-progress matches allowed at once (default 4096); a query of many patterns needs more.
+  void set_match_limit(uint32_t limit);
 
  private:
   struct Impl;
   explicit CompiledQuery(std::unique_ptr<Impl> impl);
+  void run(const ParsedFile& file, TSNode scope, uint32_t start, uint32_t end,
+           const std::function<void(const QueryMatch&)>& on_match) const;
   std::unique_ptr<Impl> impl_;
 };
 

@@ -1,5 +1,6 @@
 // Runs a plain structural code rule (a `query:`) over one parsed file.
 #pragma once
+#include <string>
 #include <vector>
 
 #include "scanner/code/code_rule.h"
@@ -14,5 +15,16 @@ namespace assay::code {
 // `check_path` = false runs it whatever the file is called (a rule's own example file).
 void run_query_rule(const CodeRule& rule, const ParsedFile& file, std::vector<Finding>& out,
                     bool check_path = true);
+
+// The steps of run_query_rule, for StructuralBatch, which gets one rule's matches out of a
+// query shared with other rules.
+struct RuleHit {
+  TSNode at;
+  std::string message;
+};
+RuleHit rule_hit(const CodeRule& rule, const ParsedFile& file, const QueryMatch& match);
+// Findings for one rule's hits (in document order): one per place, the outermost kept.
+void emit_rule_hits(const CodeRule& rule, const ParsedFile& file, std::vector<RuleHit>& hits,
+                    std::vector<Finding>& out);
 
 }  // namespace assay::code

@@ -33,7 +33,40 @@ void rename_unnamed(ExtractedServer& s) {
   for (auto& r : s.runtime_descriptions) r.field = s.inventory.server.name + r.field;
 }
 
+// Handlers registered by name but defined in another file (tools/foo.ts exports the handler).
+void link_handlers_in(std::vector<ExtractedServer>& servers, const std::vector<std::unique_ptr<FileIndex>>& indices) {
+  for (auto& s : servers) {
+    for (auto& t : s.tools) {
+      if (!syntax::is_null(t.handler) || t.handler_name.empty()) continue;
+      for (const auto& idx : indices) {
+        if (idx->file->file().path == s.file) continue;
+        auto fns = idx->resolve_function(t.handler_name, 1);
+        if (fns.empty()) continue;
+        t.handler = fns.front();
+        t.handler_file = idx->file->file().path;
+        break;
+      }
+    }
+  }
+}
+
 }  // namespace
+
+std::vector<std::string> unresolved_handlers(const std::vector<ExtractedServer>& servers) {
+  std::vector<std::string> out;
+  for (const auto& s : servers)
+    for (const auto& t : s.tools)
+      if (syntax::is_null(t.handler) && !t.handler_name.empty()) out.push_back(t.handler_name);
+  return out;
+}
+
+void link_handlers(std::vector<ExtractedServer>& servers, const std::vector<const ParsedFile*>& files) {
+  std::vector<std::unique_ptr<FileIndex>> indices;
+  for (const ParsedFile* f : files)
+    if (f && f->file().language != Language::c && f->file().language != Language::cpp)
+      indices.push_back(std::make_unique<FileIndex>(build_file_index(*f)));
+  link_handlers_in(servers, indices);
+}
 
 std::vector<ExtractedServer> extract_servers(const std::vector<const ParsedFile*>& files) {
   std::vector<std::unique_ptr<FileIndex>> indices;
@@ -57,20 +90,7 @@ std::vector<ExtractedServer> extract_servers(const std::vector<const ParsedFile*
     rename_unnamed(s);
     servers.push_back(std::move(s));
   }
-  // Handlers registered by name but defined in another file (tools/foo.ts exports the handler).
-  for (auto& s : servers) {
-    for (auto& t : s.tools) {
-      if (!syntax::is_null(t.handler) || t.handler_name.empty()) continue;
-      for (const auto& idx : indices) {
-        if (idx->file->file().path == s.file) continue;
-        auto fns = idx->resolve_function(t.handler_name, 1);
-        if (fns.empty()) continue;
-        t.handler = fns.front();
-        t.handler_file = idx->file->file().path;
-        break;
-      }
-    }
-  }
+  link_handlers_in(servers, indices);
   return servers;
 }
 

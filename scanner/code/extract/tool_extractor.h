@@ -67,6 +67,12 @@ struct ExtractedServer {
 // first, then among the other files' top-level functions.
 std::vector<ExtractedServer> extract_servers(const std::vector<const ParsedFile*>& files);
 
+// Handler names registered by tools whose handler was not found in the files extracted from.
+std::vector<std::string> unresolved_handlers(const std::vector<ExtractedServer>& servers);
+// Looks those handlers up among the top-level functions of more files (what extract_servers
+// does across its own files), for a scan that parsed only the files that mention MCP first.
+void link_handlers(std::vector<ExtractedServer>& servers, const std::vector<const ParsedFile*>& files);
+
 // The tools whose handler is in `path` (what run_dataflow_rule wants for one file).
 std::vector<ExtractedTool> tools_with_handler_in(const std::vector<ExtractedServer>& servers,
                                                  const std::string& path);

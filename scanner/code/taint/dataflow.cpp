@@ -2,6 +2,8 @@
 // findings; reports run-time-built descriptions for the MCP120 rule.
 #include "scanner/code/taint/dataflow.h"
 
+#include <optional>
+
 #include "scanner/code/code_finding.h"
 #include "scanner/code/extract/syntax.h"
 #include "scanner/code/taint/taint_engine.h"
@@ -71,14 +73,17 @@ std::string tool_of(const SinkHit& hit, const std::vector<ExtractedTool>& tools)
 }  // namespace
 
 std::vector<Finding> run_dataflow_rule(const CodeRule& rule, const ParsedFile& file,
-                                       const std::vector<ExtractedTool>& tools_in_file) {
+                                       const std::vector<ExtractedTool>& tools_in_file, const FileFacts* facts) {
   std::vector<Finding> out;
   if (!rule.dataflow || !rule.applies_to(file.file().language)) return out;
   const DataflowSpec& spec = *rule.dataflow;
   if (spec.sources == "run-time-description") return runtime_descriptions(rule, file);
   if (spec.sources != "tool-arguments" && spec.sources != "remote-content") return out;
 
-  TaintEngine engine(rule, file);
+  std::optional<TaintEngine> made;
+  if (facts) made.emplace(rule, file, *facts);
+  else made.emplace(rule, file);
+  TaintEngine& engine = *made;
   for (const auto& tool : tools_in_file) {
     if (tool.handler_file != file.file().path) continue;
     if (spec.sources == "remote-content") engine.analyse_function(tool.handler, tool.name);

@@ -3,6 +3,7 @@
 #include "scanner/code/taint/taint_engine.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "scanner/code/extract/syntax.h"
 
@@ -58,8 +59,10 @@ std::vector<std::string> json_strings(const nlohmann::json& options, const char*
 struct TaintEngine::Impl {
   const CodeRule& rule;
   const ParsedFile& file;
-  FileIndex index;
-  CalleeNames names;
+  std::unique_ptr<FileFacts> own_facts;  // when the caller shares none
+  const FileFacts& facts;
+  const FileIndex& index;
+  const CalleeNames& names;
   EngineLimits limits;
   std::vector<SinkHit>* hits = nullptr;
 
@@ -86,18 +89,32 @@ struct TaintEngine::Impl {
     TSNode site{};  // the node in the tool handler that led here
   };
 
-  Impl(const CodeRule& r, const ParsedFile& f, EngineLimits l)
-      : rule(r), file(f), index(build_file_index(f)), names(f), limits(l) {
+  // Each pattern's matches: shared from the file's facts, else from its own query.
+  void for_each_match(const DataflowPattern& p, const std::function<void(const QueryMatch&)>& on_match) {
+    if (const auto* found = facts.matches(p)) {
+      for (const auto& m : *found) on_match(m);
+      return;
+    }
+    if (const CompiledQuery* q = p.query.for_language(file.file().language)) q->for_each_match(file, on_match);
+  }
+
+  Impl(const CodeRule& r, const ParsedFile& f, const FileFacts* shared, EngineLimits l)
+      : rule(r),
+        file(f),
+        own_facts(shared ? nullptr : std::make_unique<FileFacts>(f, nullptr)),
+        facts(shared ? *shared : *own_facts),
+        index(facts.index()),
+        names(facts.names()),
+        limits(l) {
     const DataflowSpec& spec = *rule.dataflow;
     remote = spec.sources == "remote-content";
     source_callees = json_strings(spec.options, "source_callees");
     for (const auto& m : json_strings(spec.options, "ignore_members")) ignored_members.insert(m);
     Language lang = file.file().language;
     for (const auto& p : spec.sinks) {
-      const CompiledQuery* q = p.query.for_language(lang);
-      if (!q) continue;
+      if (!p.query.for_language(lang)) continue;
       std::vector<std::string> callees = json_strings(p.options, "callees");
-      q->for_each_match(file, [&](const QueryMatch& m) {
+      for_each_match(p, [&](const QueryMatch& m) {
         TSNode sink = m.capture("sink");
         if (is_null(sink)) return;
         SinkSite site;
@@ -116,10 +133,9 @@ struct TaintEngine::Impl {
       });
     }
     for (const auto& p : spec.sanitizers) {
-      const CompiledQuery* q = p.query.for_language(lang);
-      if (!q) continue;
+      if (!p.query.for_language(lang)) continue;
       bool guard = json_flag(p.options, "guard");
-      q->for_each_match(file, [&](const QueryMatch& m) {
+      for_each_match(p, [&](const QueryMatch& m) {
         TSNode s = m.capture("sanitizer");
         if (is_null(s)) return;
         if (guard) guard_checks.push_back(s);
@@ -662,7 +678,12 @@ struct TaintEngine::Impl {
 };
 
 TaintEngine::TaintEngine(const CodeRule& rule, const ParsedFile& file, EngineLimits limits)
-    : impl_(std::make_unique<Impl>(rule, file, limits)) {
+    : impl_(std::make_unique<Impl>(rule, file, nullptr, limits)) {
+  impl_->hits = &hits_;
+}
+
+TaintEngine::TaintEngine(const CodeRule& rule, const ParsedFile& file, const FileFacts& facts, EngineLimits limits)
+    : impl_(std::make_unique<Impl>(rule, file, &facts, limits)) {
   impl_->hits = &hits_;
 }
 

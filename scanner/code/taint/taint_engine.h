@@ -14,6 +14,7 @@
 #include "scanner/code/extract/file_index.h"
 #include "scanner/code/extract/tool_extractor.h"
 #include "scanner/code/taint/callee_names.h"
+#include "scanner/code/taint/file_facts.h"
 
 namespace assay::code {
 
@@ -47,6 +48,8 @@ struct EngineLimits {
 class TaintEngine {
  public:
   TaintEngine(const CodeRule& rule, const ParsedFile& file, EngineLimits limits = {});
+  // With what every rule needs of the file found once (see FileFacts).
+  TaintEngine(const CodeRule& rule, const ParsedFile& file, const FileFacts& facts, EngineLimits limits = {});
   ~TaintEngine();
 
   // Analyses one tool's handler with its arguments as the source.
