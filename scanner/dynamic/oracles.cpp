@@ -25,8 +25,11 @@ std::string shown_text(std::string_view s) { return mcp::escape_for_message(s, 2
 std::string lexical(const std::string& p) { return std::filesystem::path(p).lexically_normal().string(); }
 
 // npm and npx read ~/.npmrc when they launch a server (as the runtime rule MCP201 knows).
-bool counts_as_honeytoken(const Event& e) {
-  return e.honeytoken && !(e.path.size() >= 7 && e.path.ends_with("/.npmrc"));
+// The recorder flags any path that looks like a honeytoken's (it ends in home/alex/.ssh/id_rsa:
+// probing counts there); an open proves a read only when the path really is in the decoy home.
+bool counts_as_honeytoken(const Event& e, const std::string& home) {
+  if (!e.honeytoken || (e.path.size() >= 7 && e.path.ends_with("/.npmrc"))) return false;
+  return home.empty() || lexical(e.path).starts_with(home + "/");
 }
 
 bool is_path_call(const fuzz::FuzzCall& c) {
@@ -225,14 +228,23 @@ class CallJudge {
   void judge_open(const Attribution& a, int inc, std::size_t idx, const Event& e) {
     if (a.call < 0) return;
     const fuzz::FuzzCall& call = t_.calls[a.call].call;
-    if (a.by_token && e.path.find("assay-canary-" + call.canary.token) != std::string::npos && opens_for_writing(e)) {
+    if (a.by_token && lexical(e.path) == lexical(call.canary.file) && opens_for_writing(e)) {
       add(Signal::command_injection, a.call, "canary-file", "the canary file " + shown_text(e.path) + " was created", inc, idx, &e);
       return;
     }
-    if (counts_as_honeytoken(e) && is_path_call(call)) {
+    if (counts_as_honeytoken(e, t_.home) && is_path_call(call)) {
       add(Signal::path_traversal, a.call, "honeytoken-read", "the decoy credential " + shown_text(e.path) + " was opened", inc, idx, &e);
       return;
     }
+    // Through a symlink the fuzzer planted inside the root (it names the call's token) to the
+    // decoy home: the recorder sees the path through the link.
+    for (const auto& s : call.setup)
+      if (a.by_token && s.kind == fuzz::SetupAction::Kind::symlink && lexical(e.path).starts_with(lexical(s.path) + "/") &&
+          s.target.starts_with(t_.home)) {
+        add(Signal::path_traversal, a.call, "honeytoken-read",
+            "the decoy home was read through the planted link: " + shown_text(e.path) + " was opened", inc, idx, &e);
+        return;
+      }
     if (call.oracle != Oracle::file_outside_roots || a.phase != Phase::in_call) return;
     std::string target = payload_text(call);
     bool named = !target.empty() && target[0] == '/' && lexical(e.path) == lexical(target);
@@ -379,7 +391,7 @@ std::vector<Confirmation> judge_unexplained(const DynamicTrace& trace) {
       Attribution a = at.attribute(static_cast<int>(i), e);
       if (a.phase == Phase::start_up || a.by_token) continue;
       int inc = static_cast<int>(i);
-      if (e.kind == K::file_open && counts_as_honeytoken(e)) {
+      if (e.kind == K::file_open && counts_as_honeytoken(e, trace.home)) {
         if (a.phase == Phase::between_calls)
           add(Signal::unexplained_honeytoken, -1, e.path, shown_text(e.path) + " between tool calls", inc, j, e);
         else if (!is_path_call(trace.calls[a.call].call))
