@@ -148,7 +148,7 @@ def drive(script, argv):
         for step in script.get("steps", []):
             if "call" in step:
                 result = session.request("tools/call", {"name": step["call"], "arguments": step.get("arguments", {})})
-                text = json.dumps(result, ensure_ascii=False)
+                text = json.dumps(result)
                 if step.get("echo"):
                     sys.stderr.write(text + "\n")
                 report["steps"].append({"call": step["call"], "is_error": bool(result.get("isError")) or "rpc_error" in result,
@@ -157,7 +157,7 @@ def drive(script, argv):
                 session.settle(0.3)
                 now = listing(session)
                 changed = sorted(n for n in set(first) | set(now) if first.get(n) != now.get(n))
-                descriptions = json.dumps(now, ensure_ascii=False)
+                descriptions = json.dumps(now)
                 report["steps"].append({"list": True, "changed": changed, "found": found_in(descriptions, look_for)})
             elif "wait" in step:
                 session.settle(float(step["wait"]))
@@ -178,7 +178,7 @@ def main():
     except (DriveError, OSError, ValueError, KeyError, subprocess.CalledProcessError) as e:
         print(json.dumps({"error": str(e)}))
         sys.exit(1)
-    print(json.dumps(report, ensure_ascii=False, separators=(",", ":")))
+    print(json.dumps(report, separators=(",", ":")))
 
 
 if __name__ == "__main__":

@@ -93,7 +93,9 @@ def handle(method, params):
 
 
 def send(message):
-    sys.stdout.buffer.write(json.dumps(message, ensure_ascii=False).encode("utf-8") + b"\n")
+    # ASCII-escaped JSON: a lone surrogate that came in as \ud800 goes back out the same way
+    # instead of failing to encode as UTF-8.
+    sys.stdout.buffer.write(json.dumps(message).encode("ascii") + b"\n")
     sys.stdout.buffer.flush()
 
 
