@@ -6,13 +6,16 @@ call (a file, an exec, a honeytoken open, a connection) is recorded:
 
     mcp-assay sandbox --json -- /usr/bin/python3 testdata/servers/fuzz/drive.py SCRIPT -- COMMAND ARGS...
 
-SCRIPT is JSON: {"setup": [...], "steps": [...], "look_for": [...], "files": [...]}
+SCRIPT is JSON, or `-` to read it from stdin (for scripts too big for one argument):
+  {"setup": [...], "steps": [...], "look_for": [...], "files": [...], "compact": B}
   setup     {"dir": P} | {"file": P, "content": S} | {"symlink": P, "target": T} |
             {"git_repo": P} (a repository with one commit on main), done before launch
   steps     {"call": TOOL, "arguments": {...}, "echo": B} | {"list": true} | {"wait": SECONDS}
             ("echo": the result's text goes to stderr, where the sandbox looks for its canaries)
   look_for  strings to look for in each call's result and each listing's descriptions
   files     paths whose existence is reported after the steps
+  compact   report per-step results only for steps that failed, found something or saw a change
+            (long scripts: the 2 KiB that `mcp-assay sandbox` shows would not hold every step)
 
 It prints one JSON line (small: `mcp-assay sandbox` shows the first 2 KiB of stdout):
   {"tools": [...], "steps": [{"call": T, "is_error": B, "found": [...]}, {"list": true,
@@ -163,9 +166,14 @@ def drive(script, argv):
                 session.settle(float(step["wait"]))
         session.settle(0.2)
         report["notifications"] = sorted(set(session.notifications))
+        if script.get("compact"):
+            report["errors"] = sum(1 for s in report["steps"] if s.get("is_error"))
+            report["steps"] = [dict(s, index=i) for i, s in enumerate(report["steps"]) if s["found"] or s.get("changed")]
     finally:
         session.close()
     report["files"] = {p: os.path.lexists(p) for p in script.get("files", [])}
+    if script.get("compact"):
+        report["files"] = {p: True for p, exists in report["files"].items() if exists}
     return report
 
 
@@ -174,7 +182,8 @@ def main():
         sys.exit("usage: drive.py SCRIPT_JSON -- COMMAND ARGS...")
     split = sys.argv.index("--")
     try:
-        report = drive(json.loads(sys.argv[1]), sys.argv[split + 1:])
+        script = json.loads(sys.stdin.read() if sys.argv[1] == "-" else sys.argv[1])
+        report = drive(script, sys.argv[split + 1:])
     except (DriveError, OSError, ValueError, KeyError, subprocess.CalledProcessError) as e:
         print(json.dumps({"error": str(e)}))
         sys.exit(1)
