@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <functional>
+#include <fstream>
 #include <future>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -134,6 +135,7 @@ const std::map<std::string, Listed>& listings() {
 struct Effects {
   std::string problem;
   json report;
+  std::vector<json> echoed;  // what "echo" steps wrote to stderr: results, listings
   std::set<std::string> files, found, canaries, opens, hosts, changed, notifications;
 };
 
@@ -152,6 +154,9 @@ Effects observe(const assay::testing::CliRun& run) {
     e.problem = "drive.py: " + summary["stdout"].get<std::string>() + " stderr: " + summary["stderr"].get<std::string>();
     return e;
   }
+  std::istringstream err(summary["stderr"].get<std::string>());
+  for (std::string line; std::getline(err, line);)
+    if (auto j = json::parse(line, nullptr, false); !j.is_discarded()) e.echoed.push_back(j);
   int driver_pid = 0;
   for (const auto& ev : lines) {
     std::string kind = ev.value("kind", "");
@@ -232,6 +237,36 @@ void check_pair(const std::string& id) {
   // Whatever the crafted calls did to the vulnerable one, the twin leaks nothing at all.
   CHECK(miss.canaries.empty());
   CHECK(miss.changed.empty());
+}
+
+// The high and critical metadata findings of each saved tools/list, in one scan.
+std::map<std::string, std::set<std::string>> serious_findings(const std::map<std::string, json>& dumps) {
+  auto dir = scratch("dumps");
+  std::filesystem::create_directories(dir);
+  std::vector<std::string> args = {"scan", "--format", "json", "-o", (dir / "scan.json").string(), "--fail-on", "never"};
+  for (const auto& [name, dump] : dumps) {
+    auto file = dir / (name + ".json");
+    std::ofstream(file) << dump.dump(2);
+    args.push_back(file.string());
+  }
+  auto run = run_in(dir / "run", args);
+  REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+  std::map<std::string, std::set<std::string>> by_name;
+  for (const auto& [name, dump] : dumps) by_name[name];
+  const json report = json::parse(slurp(dir / "scan.json"));
+  for (const auto& f : report["findings"])
+    if (f["severity"] == "high" || f["severity"] == "critical")
+      by_name[std::filesystem::path(f["locations"][0]["file"].get<std::string>()).stem().string()].insert(
+          f["ruleId"].get<std::string>());
+  return by_name;
+}
+
+// A tool result checked as if it were a description: what metadata-rules-on-output does.
+json result_as_dump(const json& result) {
+  std::string text;
+  for (const auto& c : result["content"])
+    if (c["type"] == "text") text += c["text"].get<std::string>();
+  return {{"tools", {{{"name", "get_forecast"}, {"description", text}, {"inputSchema", {{"type", "object"}}}}}}};
 }
 
 }  // namespace
@@ -321,6 +356,25 @@ TEST_SUITE("e2e fuzz fixtures") {
 
   TEST_CASE("poisoned result: get_forecast's result carries an <IMPORTANT> block for the model; the twin's is the forecast alone") {
     check_pair("result-injection");
+  }
+
+  TEST_CASE("the metadata rules flag the rug pull's new description and the poisoned result, and neither twin's") {
+    const auto& rug = driven().at("rug-pull");
+    const auto& rug_fixed = driven().at("rug-pull-fixed");
+    const auto& poisoned = driven().at("result-injection");
+    const auto& plain = driven().at("result-injection-fixed");
+    for (const auto* e : {&rug, &rug_fixed, &poisoned, &plain}) {
+      REQUIRE_MESSAGE(e->problem.empty(), e->problem);
+      REQUIRE(e->echoed.size() == 1);
+    }
+    auto found = serious_findings({{"rug-pull-listing", rug.echoed[0]},
+                                   {"rug-pull-fixed-listing", rug_fixed.echoed[0]},
+                                   {"result-injection-result", result_as_dump(poisoned.echoed[0])},
+                                   {"result-injection-fixed-result", result_as_dump(plain.echoed[0])}});
+    CHECK(found["rug-pull-listing"].count("MCP001") == 1);  // the <IMPORTANT> block
+    CHECK(found["result-injection-result"].count("MCP001") == 1);
+    CHECK(found["rug-pull-fixed-listing"].empty());
+    CHECK(found["result-injection-fixed-result"].empty());
   }
 
   TEST_CASE("start-up beacon: the server checks in with its C2 host before any call; the twin touches no network") {

@@ -10,8 +10,9 @@ SCRIPT is JSON, or `-` to read it from stdin (for scripts too big for one argume
   {"setup": [...], "steps": [...], "look_for": [...], "files": [...], "compact": B}
   setup     {"dir": P} | {"file": P, "content": S} | {"symlink": P, "target": T} |
             {"git_repo": P} (a repository with one commit on main), done before launch
-  steps     {"call": TOOL, "arguments": {...}, "echo": B} | {"list": true} | {"wait": SECONDS}
-            ("echo": the result's text goes to stderr, where the sandbox looks for its canaries)
+  steps     {"call": TOOL, "arguments": {...}, "echo": B} | {"list": true, "echo": B} | {"wait": SECONDS}
+            ("echo": the result, or the listing as {"tools": [...]}, goes to stderr as one JSON
+            line, where the sandbox looks for canaries and a test can read it back)
   look_for  strings to look for in each call's result and each listing's descriptions
   files     paths whose existence is reported after the steps
   compact   report per-step results only for steps that failed, found something or saw a change
@@ -161,6 +162,8 @@ def drive(script, argv):
                 now = listing(session)
                 changed = sorted(n for n in set(first) | set(now) if first.get(n) != now.get(n))
                 descriptions = json.dumps(now)
+                if step.get("echo"):
+                    sys.stderr.write(json.dumps({"tools": list(now.values())}) + "\n")
                 report["steps"].append({"list": True, "changed": changed, "found": found_in(descriptions, look_for)})
             elif "wait" in step:
                 session.settle(float(step["wait"]))
