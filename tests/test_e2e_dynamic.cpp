@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -179,5 +180,50 @@ TEST_SUITE("e2e_dynamic real servers") {
     CHECK(allowed.code == 0);
     for (const auto& f : allowed.report["findings"]) INFO(f.dump());
     CHECK(allowed.report["findings"].empty());
+  }
+}
+
+// The fixture servers (testdata/servers/fuzz/fixtures.json): each vulnerable one yields
+// its confirmed finding at the default budget, on the tool the manifest names; each fixed twin
+// yields none. The manifest's {root} becomes a directory in the fuzzer's work dir.
+TEST_SUITE("e2e_dynamic fuzz fixtures") {
+  TEST_CASE("every vulnerable fixture is confirmed, every fixed twin is clean") {
+    const std::map<std::string, std::set<std::string>> expected = {
+        {"command-injection", {"MCP220"}}, {"path-traversal", {"MCP221"}}, {"ssrf", {"MCP222"}},
+        {"exfiltration", {"MCP223"}},      {"output-poisoning", {"MCP225"}}, {"rug-pull", {"MCP226"}},
+        // A start-up beacon is start-up behaviour: the runtime rules report it before any call.
+        {"beacon", {"MCP202", "MCP203"}},
+    };
+    json manifest = json::parse(slurp(std::filesystem::path(ASSAY_SOURCE_DIR) / "testdata/servers/fuzz/fixtures.json"));
+    REQUIRE(manifest["fixtures"].size() >= 18);
+    for (const auto& fixture : manifest["fixtures"]) {
+      std::string id = fixture["id"];
+      INFO(id);
+      std::vector<std::string> command;
+      for (const auto& a : fixture["launch"]) {
+        std::string arg = a;
+        if (arg == "{root}") arg = "{workdir}/root";
+        command.push_back(arg);
+      }
+      Scan s = scan("dyn-fx-" + id, {}, command);
+      INFO(s.err);
+      if (!fixture["vulnerable"].get<bool>()) {
+        for (const auto& f : s.report["findings"]) INFO(f.dump());
+        CHECK(s.code == 0);
+        CHECK(s.report["findings"].empty());
+        continue;
+      }
+      CHECK(s.code == 1);
+      const auto& want = expected.at(fixture["vulnerability"].get<std::string>());
+      CHECK(rule_ids(s.report) == want);
+      if (fixture["tool"].is_string() && fixture["vulnerability"] != "rug-pull") {
+        // The finding is on the tool the manifest names.
+        bool on_tool = false;
+        for (const auto& f : s.report["findings"])
+          on_tool |= f["locations"][0]["logical"].get<std::string>().find("/tools/" + fixture["tool"].get<std::string>()) !=
+                     std::string::npos;
+        CHECK(on_tool);
+      }
+    }
   }
 }

@@ -336,11 +336,38 @@ std::string own_text(const CallTrace& c, const DynamicTrace& trace, const std::m
 
 }  // namespace
 
+// Lower-cased with runs of whitespace folded to one space: close to the engine's normalized
+// match text, so a match can be looked up in what we sent.
+std::string folded(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (unsigned char c : s) {
+    if (std::isspace(c)) {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += static_cast<char>(std::tolower(c));
+  }
+  return out;
+}
+
 std::vector<Confirmation> judge_results(const DynamicTrace& trace, const rules::MetadataEngine& metadata) {
   // A server that stores a note and returns it later is not poisoning its output: what the
-  // fuzzer sent is cut out of each result (the calls are found by the tokens the result holds).
+  // fuzzer sent is cut out of each result (the calls are found by the tokens the result holds),
+  // and a match on text we sent (echoed cut, re-cased or quoted) is dropped.
   std::map<std::string, int> by_token;
-  for (std::size_t i = 0; i < trace.calls.size(); ++i) by_token[trace.calls[i].call.canary.token] = static_cast<int>(i);
+  constexpr std::size_t kSentBound = 8u << 20;
+  std::string sent;
+  for (std::size_t i = 0; i < trace.calls.size(); ++i) {
+    by_token[trace.calls[i].call.canary.token] = static_cast<int>(i);
+    std::vector<std::string> strings;
+    collect_strings(trace.calls[i].call.arguments, strings);
+    for (const auto& str : strings)
+      if (sent.size() < kSentBound) sent += folded(str.substr(0, 4096)) + '\n';
+  }
   std::vector<Confirmation> out;
   std::set<std::pair<std::string, std::string>> reported;  // (tool, rule)
   for (std::size_t i = 0; i < trace.calls.size(); ++i) {
@@ -352,6 +379,7 @@ std::vector<Confirmation> judge_results(const DynamicTrace& trace, const rules::
       // Rules about instructions to the model; a secret or a look-alike name in data is not one.
       const auto& tags = h.rule->info.tags;
       if (std::find(tags.begin(), tags.end(), "tool-poisoning") == tags.end()) continue;
+      if (std::string m = folded(h.match); m.size() >= 4 && sent.find(m) != std::string::npos) continue;
       if (!reported.emplace(c.call.tool, h.rule->info.id).second) continue;
       Confirmation conf;
       conf.signal = Signal::output_poisoning;
