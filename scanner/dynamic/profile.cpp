@@ -38,7 +38,16 @@ json build_profile(const DynamicTrace& trace, const ProfileContext& context) {
   Attributor at(trace);
   std::set<std::string> read, written, deleted, exec, dns, connect, listen;
   std::map<std::pair<std::string, std::string>, std::string> flagged;  // (kind, value) -> why
-  auto stable = [&](const std::string& p) { return stable_proc(replace_all(p, trace.work_dir, kWorkDirPlaceholder)); };
+  // Inside the work dir the fuzzer chose the names: access is granted per directory there
+  // ("{workdir}/root/**"), which is also what a gateway would allow.
+  auto stable = [&](const std::string& p) {
+    if (!trace.work_dir.empty() && p.starts_with(trace.work_dir + "/")) {
+      std::string rest = p.substr(trace.work_dir.size() + 1);
+      std::size_t slash = rest.find('/');
+      return std::string(kWorkDirPlaceholder) + "/" + (slash == std::string::npos ? rest : rest.substr(0, slash) + "/**");
+    }
+    return stable_proc(replace_all(p, trace.work_dir, kWorkDirPlaceholder));
+  };
   // Paths a payload named or planted (a sibling of the root, /etc/passwd) are not needed access.
   std::set<std::string> payload_paths;
   for (const auto& c : trace.calls) {

@@ -16,7 +16,8 @@ struct ProfileContext {
   std::string sandbox_level;
 };
 
-// Sorted and deduplicated; the work dir shown as {workdir}; process ids in /proc paths as
+// Sorted and deduplicated; the work dir shown as {workdir} (paths inside it as {workdir}/DIR/**,
+// since the fuzzer named them); process ids in /proc paths as
 // {pid}. What a payload made the server do (paths and hosts naming a call's canary, honeytokens,
 // canary files) is not needed access: it is listed under "flagged" with why, never in the lists.
 nlohmann::json build_profile(const DynamicTrace& trace, const ProfileContext& context);
