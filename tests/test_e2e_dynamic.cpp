@@ -136,7 +136,8 @@ TEST_SUITE("e2e_dynamic cli") {
 
   TEST_CASE("scan --profile-out writes the profile beside the report") {
     auto dir = test_dir("dyn-profile-out");
-    auto r = run_cli({"scan", "-q", "--fuzz-calls", "4", "--profile-out", (dir / "p.json").string(), "--", "/usr/bin/python3",
+    auto r = run_cli({"scan", "-q", "--fuzz-calls", "4", "--inventory-dir", dir.string(), "--profile-out",
+                      (dir / "p.json").string(), "--", "/usr/bin/python3",
                       kFixtures + "host_check.py", "--safe"}, 180);
     INFO(r.err);
     CHECK(r.exit_code == 0);
