@@ -90,6 +90,8 @@ class Sandbox {
   SandboxLevel level() const;
   std::string home_path() const;     // HOME as the target sees it
   std::string work_dir() const;      // the writable work dir as the target sees it
+  // Seconds on the clock Event::time uses, so a caller can tell which events fell in a window.
+  double clock() const { return log_.elapsed(); }
 
  private:
   void launch();

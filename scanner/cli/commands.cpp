@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "reports/report_writers.h"
+#include "scanner/cli/dynamic_command.h"
 #include "scanner/cli/exit_codes.h"
 #include "scanner/discovery/config_rules.h"
 #include "scanner/code/code_rule_examples.h"
@@ -90,6 +91,8 @@ int run_scan_command(const ScanCommand& cmd) {
   request.code_options.include_dependencies = cmd.include_dependencies;
   request.code_options.honour_suppressions = !cmd.no_ignore;
   request.show_suppressed = cmd.show_suppressed;
+  dynamic::DynamicReport dynamic_report;  // --- dynamic analysis ---
+  apply_dynamic_options(cmd, request, dynamic_report);
   if (request.inventory_dir.empty()) {
     std::string first_file;
     for (const auto& r : cmd.reports)
@@ -102,6 +105,7 @@ int run_scan_command(const ScanCommand& cmd) {
   }
 
   ScanResult result = scan::run_scan(request, rules);
+  report_dynamic(cmd, dynamic_report);  // --- dynamic analysis ---
 
   std::vector<ReportRequest> reports = cmd.reports;
   if (reports.empty() && !cmd.quiet) reports.push_back({"text", ""});

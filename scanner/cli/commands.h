@@ -37,6 +37,14 @@ struct ScanCommand {
   bool include_dependencies = false;    // --include-deps
   bool no_ignore = false;               // --no-ignore: inline suppressions are not honoured
   bool show_suppressed = false;         // --show-suppressed
+  // --- dynamic analysis (dynamic_command.cpp) ---
+  bool fuzz = false;                    // --fuzz: insist (refused with --unsandboxed)
+  bool no_fuzz = false;                 // --no-fuzz: only list the live server
+  int fuzz_calls = 40;                  // --fuzz-calls: per tool, the baseline included
+  double fuzz_time = 20;                // --fuzz-time: seconds for all calls
+  std::uint64_t seed = 1;               // --seed
+  std::string profile_out;              // --profile-out FILE
+  // --- end dynamic ---
 };
 
 struct InventoryCommand {
@@ -67,7 +75,7 @@ struct FuzzPlanCommand {
   int calls_per_tool = 40;
   int calls_per_scan = 0;
   double seconds_per_scan = 0;
-  std::string home = "/home/user";  // the sandbox's view: decoy home, work dir, allowed root
+  std::string home = "/home/alex";  // the sandbox's view (sandbox::kDecoyHome): decoy home, work dir, allowed root
   std::string work = "/workdir";
   std::string root;                 // empty = the work dir
   bool json = false;

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "scanner/cli/commands.h"
+#include "scanner/cli/dynamic_command.h"
 #include "scanner/cli/exit_codes.h"
 #include "scanner/cli/sandbox_command.h"
 #include "scanner/mcp/launched_groups.h"
@@ -22,7 +23,8 @@ Examples:
   mcp-assay scan tools.json                       scan a saved tools/list result
   mcp-assay scan --format sarif -o out.sarif tools.json
   mcp-assay scan --format sarif -o out.sarif --format text tools.json
-  mcp-assay scan --unsandboxed -- node build/index.js    launch a stdio server and scan it
+  mcp-assay scan -- node build/index.js           launch a stdio server in the sandbox, list and fuzz it
+  mcp-assay scan --unsandboxed -- node build/index.js    launch it here (no fuzzing) and scan it
   mcp-assay scan --fail-on medium inventory.json  fail the CI job on medium or worse
   mcp-assay scan --discover --config-only         check every client config on this machine
   mcp-assay scan ~/.cursor/mcp.json --unsandboxed scan the servers one config declares
@@ -104,6 +106,23 @@ int run(int argc, char** argv) {
                      "Do not honour inline `mcp-assay: ignore[MCPnnn] reason` comments (for audits)");
   scan_cmd->add_flag("--show-suppressed", scan.show_suppressed,
                      "List findings silenced by inline ignores (in SARIF, as suppressed results)");
+  // --- dynamic analysis ---
+  scan_cmd->add_flag("--fuzz", scan.fuzz, "Fuzz the live server's tools (the default in the sandbox; refused with --unsandboxed)");
+  scan_cmd->add_flag("--no-fuzz", scan.no_fuzz, "Only list the live server's declarations; call no tool");
+  scan_cmd->add_option("--fuzz-calls", scan.fuzz_calls, "Calls per tool, the baseline included")->check(CLI::Range(1, 100000));
+  scan_cmd->add_option("--fuzz-time", scan.fuzz_time, "Seconds for all fuzzing calls")->check(CLI::Range(0.1, 86400.0));
+  scan_cmd->add_option("--seed", scan.seed, "Seed for the fuzzing plan (same seed, same calls)");
+  scan_cmd->add_option("--profile-out", scan.profile_out, "Write the server's least-privilege profile (JSON) to FILE");
+  ProfileCommand profile;
+  auto* profile_cmd = app.add_subcommand("profile", "Fuzz a server in the sandbox and print what it needs (least-privilege JSON)");
+  profile_cmd->footer("\nCommand: mcp-assay profile [-o FILE] -- COMMAND ARGS...\n\n`{workdir}` in the command stands for the sandbox's writable work dir.\n");
+  profile_cmd->add_option("-o,--output", profile.output, "Write the profile to FILE instead of standard output");
+  profile_cmd->add_option("--fuzz-calls", profile.fuzz_calls, "Calls per tool, the baseline included")->check(CLI::Range(1, 100000));
+  profile_cmd->add_option("--fuzz-time", profile.fuzz_time, "Seconds for all fuzzing calls")->check(CLI::Range(0.1, 86400.0));
+  profile_cmd->add_option("--seed", profile.seed, "Seed for the fuzzing plan");
+  profile_cmd->add_option("--timeout", profile.timeout_seconds, "Seconds to wait for each server response")
+      ->check(CLI::Range(0.1, 3600.0));
+  // --- end dynamic ---
 
   InventoryCommand inventory;
   auto* inv_cmd = app.add_subcommand("inventory", "Print what a server declares, as JSON");
@@ -181,7 +200,12 @@ int run(int argc, char** argv) {
     sandbox.command = command;
     return run_sandbox_command(sandbox);
   }
-  if (!command.empty() && !*inv_cmd) throw usage_error("`-- COMMAND` is only for scan, inventory and sandbox");
+  if (*profile_cmd) {  // --- dynamic analysis ---
+    profile.command = command;
+    profile.rules_dir = rules_dir;
+    return run_profile_command(profile);
+  }
+  if (!command.empty() && !*inv_cmd) throw usage_error("`-- COMMAND` is only for scan, inventory, profile and sandbox");
   if (*inv_cmd) {
     inventory.command = command;
     return run_inventory_command(inventory);

@@ -190,6 +190,7 @@ class ScanState {
     auto found = metadata.scan(server.inventory, locate);
     result.findings.insert(result.findings.end(), found.begin(), found.end());
     result.findings.insert(result.findings.end(), server.findings.begin(), server.findings.end());
+    for (const auto& t : server.tools) result.tool_declarations.emplace_back(t.name, t.name_loc);
     result.extracted.push_back(std::move(server.inventory));
   }
 

@@ -24,6 +24,8 @@ struct CodeScanResult {
   std::vector<Finding> suppressed;    // silenced by an inline `mcp-assay: ignore[...]`
   std::vector<std::string> skipped;   // "path: why"
   std::vector<Inventory> extracted;   // tool inventories recovered from source
+  // Where each extracted tool is declared (its name in source), for dynamic findings' locations.
+  std::vector<std::pair<std::string, PhysicalLocation>> tool_declarations;
   int files_scanned = 0;
   std::size_t bytes_scanned = 0;
   std::string root;                   // what was scanned, as given

@@ -6,11 +6,13 @@
 #include <string_view>
 #include <vector>
 
+#include "sandbox/decoy/decoy_identity.h"
+
 namespace assay::fuzz {
 
 // Where the server under test lives, as it sees the filesystem (the sandbox's view).
 struct PlanPaths {
-  std::string home = "/home/user";  // the decoy home holding the honeytokens
+  std::string home = sandbox::kDecoyHome;  // the decoy home holding the honeytokens (the executor takes it from the Sandbox)
   std::string work = "/workdir";    // the writable work dir (canary files are created here)
   std::string root = "/workdir";    // the directory the server was told it may use
 };

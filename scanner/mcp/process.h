@@ -34,6 +34,8 @@ class ServerProcess {
   virtual void kill_and_reap() = 0;
   // What the sandbox saw, for a sandboxed server; nullopt for one that ran on the host.
   virtual std::optional<SandboxOutcome> sandbox_outcome() const { return std::nullopt; }
+  // The sandbox's event clock (Event::time) now; -1 for a server on the host.
+  virtual double sandbox_clock() const { return -1; }
   // Bytes read from the server, searched for the sandbox's canaries (no-op on the host).
   virtual void check_output(std::string_view /*bytes*/, const std::string& /*stream*/) {}
 

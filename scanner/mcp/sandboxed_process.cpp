@@ -33,6 +33,8 @@ class SandboxedProcess final : public ServerProcess {
     config.server_dir = dir;
     config.cwd = dir;
     if (spec.sandbox.wall_clock_seconds > 0) config.wall_clock_seconds = spec.sandbox.wall_clock_seconds;
+    config.work_dir = spec.sandbox.work_dir;
+    config.record = spec.sandbox.record;
     try {
       sandbox_ = std::make_unique<sandbox::Sandbox>(std::move(config));
     } catch (const sandbox::SandboxUnavailable& e) {
@@ -61,6 +63,8 @@ class SandboxedProcess final : public ServerProcess {
   void check_output(std::string_view bytes, const std::string& stream) override {
     if (!bytes.empty()) sandbox_->check_output(bytes, stream);
   }
+
+  double sandbox_clock() const override { return sandbox_->clock(); }
 
   std::optional<SandboxOutcome> sandbox_outcome() const override {
     SandboxOutcome out;

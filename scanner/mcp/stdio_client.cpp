@@ -6,7 +6,7 @@
 
 namespace assay::mcp {
 
-LiveResult fetch_inventory_stdio(const LaunchSpec& spec, const ClientLimits& limits) {
+LiveResult fetch_inventory_stdio(const LaunchSpec& spec, const ClientLimits& limits, const LiveHook& while_open) {
   StdioSession session(spec, limits);
   LiveResult out;
   Inventory& inv = out.inventory;
@@ -17,6 +17,7 @@ LiveResult fetch_inventory_stdio(const LaunchSpec& spec, const ClientLimits& lim
       return session.request(method, params);
     };
     list_declared_entities(request, {limits.max_pages, limits.max_items}, inv);
+    if (while_open) while_open(session, inv);
     session.close();
   } catch (const AssayError& e) {
     if (e.kind() != ErrorKind::target) throw;

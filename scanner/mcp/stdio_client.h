@@ -4,6 +4,7 @@
 #pragma once
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -24,6 +25,10 @@ struct SandboxSpec {
   // The sandbox's own deadline for the whole run; 0 = the session's total timeout plus a margin,
   // so the client gives up first and says why, and the sandbox is the backstop.
   double wall_clock_seconds = 0;
+  // A host directory mounted writable at its own path as the server's work dir (the fuzzer
+  // plants files there); empty = a fresh tmpfs at /workdir.
+  std::string work_dir;
+  bool record = true;  // the syscall recorder on (off only to measure its cost: bench/dynamic_scan)
 };
 
 struct LaunchSpec {
@@ -67,9 +72,15 @@ class LiveScanFailed : public AssayError {
   std::optional<SandboxOutcome> sandbox;
 };
 
+class StdioSession;
+// Runs after the listing while the session is still open (the dynamic scan calls tools here);
+// the session is closed after it returns, so the result's events cover what it did too.
+using LiveHook = std::function<void(StdioSession& session, const Inventory& listed)>;
+
 // Throws AssayError(ErrorKind::target) with a one-line reason when the server cannot be
 // launched, and LiveScanFailed (an AssayError(target)) when it exits early, never answers,
 // answers garbage or exceeds a limit.
-LiveResult fetch_inventory_stdio(const LaunchSpec& spec, const ClientLimits& limits = {});
+LiveResult fetch_inventory_stdio(const LaunchSpec& spec, const ClientLimits& limits = {},
+                                 const LiveHook& while_open = {});
 
 }  // namespace assay::mcp

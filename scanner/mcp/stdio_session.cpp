@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <optional>
 #include <thread>
+#include <utility>
 
 #include "scanner/mcp/escape.h"
 #include "scanner/mcp/handshake.h"
@@ -57,6 +58,7 @@ struct StdioSession::Impl {
   bool closed = false;
   bool warned_repair = false;
   std::vector<std::string> warnings;
+  std::vector<std::string> notifications;  // methods, bounded
 
   Impl(const LaunchSpec& spec, const ClientLimits& l)
       : limits(l),
@@ -153,6 +155,9 @@ struct StdioSession::Impl {
         send(answer_server_request(message), deadline, method);
         return std::nullopt;
       case MessageKind::notification:
+        if (notifications.size() < 64 && message["method"].is_string())
+          notifications.push_back(message["method"].get<std::string>());
+        return std::nullopt;
       case MessageKind::invalid:
         return std::nullopt;
     }
@@ -244,5 +249,11 @@ const std::vector<std::string>& StdioSession::warnings() const { return impl_->w
 int StdioSession::pid() const { return impl_->process->pid(); }
 
 std::optional<SandboxOutcome> StdioSession::sandbox_outcome() const { return impl_->process->sandbox_outcome(); }
+
+double StdioSession::sandbox_clock() const { return impl_->process->sandbox_clock(); }
+
+bool StdioSession::failed() const { return impl_->dead.has_value(); }
+
+std::vector<std::string> StdioSession::take_notifications() { return std::exchange(impl_->notifications, {}); }
 
 }  // namespace assay::mcp

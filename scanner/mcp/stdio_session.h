@@ -50,6 +50,15 @@ class StdioSession {
   int pid() const;
   // What the sandbox recorded so far (all of it after close()); nullopt for a host launch.
   std::optional<SandboxOutcome> sandbox_outcome() const;
+  // --- for the dynamic executor (scanner/dynamic) ---
+  // The sandbox's event clock now (-1 on the host): brackets a call's events.
+  double sandbox_clock() const;
+  // True once the session failed for good (the server died, broke a limit); a request that
+  // only timed out leaves it usable.
+  bool failed() const;
+  // Methods of the notifications the server sent since the last call (at most 64 kept).
+  std::vector<std::string> take_notifications();
+  // --- end dynamic executor ---
 
  private:
   struct Impl;

@@ -6,6 +6,8 @@
 #include "scanner/behaviour/behaviour_rule.h"
 #include "scanner/code/code_rule.h"
 #include "scanner/discovery/config_rules.h"
+#include "scanner/dynamic/dynamic_rule.h"
+#include "scanner/fuzz/payload_class.h"
 #include "scanner/rules/metadata_engine.h"
 
 namespace assay::scan {
@@ -15,6 +17,8 @@ struct RuleSet {
   std::vector<behaviour::BehaviourRule> runtime;  // rules/runtime
   std::vector<code::CodeRule> code;               // rules/code/<language>/
   std::vector<discovery::ConfigRule> config;      // rules/config (client config entries)
+  std::vector<dynamic::DynamicRule> dynamic;      // rules/dynamic (how dynamic proofs are reported)
+  std::vector<fuzz::PayloadClass> payloads;       // rules/payloads (what the fuzzer sends)
 };
 
 // `dir` is the rules root (holding metadata/, runtime/, code/ and config/) or, as before, a

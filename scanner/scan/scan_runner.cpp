@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "sandbox/level.h"
 #include "scanner/behaviour/behaviour_engine.h"
@@ -46,12 +47,17 @@ void rebase_locations(std::vector<Finding>& findings, const std::string& dir) {
 }
 
 void scan_source_target(const std::string& target, const ScanRequest& request, const RuleSet& rules,
-                        ScanResult& result) {
+                        ScanResult& result, std::map<std::string, PhysicalLocation>& declarations) {
   auto scanned = code::scan_source(target, rules.code, rules.metadata, request.code_options);
   std::error_code ec;
   if (fs::is_directory(target, ec)) {
     rebase_locations(scanned.findings, target);
     rebase_locations(scanned.suppressed, target);
+  }
+  for (auto& [tool, where] : scanned.tool_declarations) {
+    if (fs::is_directory(target, ec) && !where.file.empty() && fs::path(where.file).is_relative())
+      where.file = (fs::path(target) / where.file).lexically_normal().string();
+    declarations.emplace(tool, where);
   }
   ScannedTarget t;
   t.target = target;
@@ -144,14 +150,20 @@ std::string write_inventory_file(const Inventory& inv, const std::string& dir, c
   return path;
 }
 
-LiveFetch fetch_live(const ScanRequest& request) {
-  require_isolation(request);
+mcp::LaunchSpec live_launch_spec(const ScanRequest& request) {
   mcp::LaunchSpec spec;
   spec.argv = request.command;
   spec.sandbox.enabled = !request.unsandboxed;
+  spec.sandbox.work_dir = request.work_dir;
+  return spec;
+}
+
+LiveFetch fetch_live(const ScanRequest& request, const mcp::LiveHook& while_open) {
+  require_isolation(request);
+  mcp::LaunchSpec spec = live_launch_spec(request);
   mcp::LiveResult live;
   try {
-    live = mcp::fetch_inventory_stdio(spec, request.limits);
+    live = mcp::fetch_inventory_stdio(spec, request.limits, while_open);
   } catch (mcp::LiveScanFailed& e) {
     // Keep the evidence of what a failing server did; the caller reports the failure.
     if (e.sandbox) write_events_file(request, server_name_for(request), *e.sandbox);
@@ -192,7 +204,8 @@ ScanResult run_scan(const ScanRequest& request, const RuleSet& rules) {
     dump_files.push_back(file);
   }
   for (size_t i = 0; i < dumps.size(); ++i) scan_loaded(dumps[i], dump_files[i], rules.metadata, result);
-  for (const auto& target : source_targets) scan_source_target(target, request, rules, result);
+  std::map<std::string, PhysicalLocation> declarations;  // tool name -> declaration in scanned source
+  for (const auto& target : source_targets) scan_source_target(target, request, rules, result, declarations);
 
   bool live = !request.command.empty();
   std::optional<mcp::SandboxOutcome> outcome;
@@ -200,13 +213,45 @@ ScanResult run_scan(const ScanRequest& request, const RuleSet& rules) {
     std::string target = command_line(request.command);
     std::string server = server_name_for(request);
     std::string events_path;
+    // --- dynamic analysis: fuzz the sandboxed server while its session is open ---
+    ScanRequest live_request = request;
+    std::unique_ptr<dynamic::LiveFuzz> fuzz;
+    mcp::LiveHook hook;
+    if (request.fuzz && !request.unsandboxed && !rules.payloads.empty()) {
+      fuzz = std::make_unique<dynamic::LiveFuzz>(*request.fuzz, rules.payloads, request.command);
+      live_request.command = fuzz->command();
+      live_request.work_dir = fuzz->work_dir().path();
+      live_request.limits.total_timeout += std::chrono::milliseconds(static_cast<long>(request.fuzz->seconds * 1000) + 60000);
+      hook = [&](mcp::StdioSession& session, const Inventory& listed) {
+        fuzz->fuzz(live_launch_spec(live_request), live_request.limits, session, listed);
+      };
+    }
+    // --- end dynamic ---
     try {
-      LiveFetch fetched = fetch_live(request);
+      LiveFetch fetched = fetch_live(live_request, hook);
       server = fetched.inventory.server.name;
       events_path = fetched.events_path;
       outcome = std::move(fetched.sandbox);
       // Re-read what was written, so locations index the exact bytes on disk.
-      scan_loaded(targets::load_dump_file(fetched.inventory_path), target, rules.metadata, result);
+      auto dump = targets::load_dump_file(fetched.inventory_path);
+      scan_loaded(dump, target, rules.metadata, result);
+      // --- dynamic analysis ---
+      if (fuzz && fuzz->fuzzed()) {
+        dynamic::LiveFuzz::Context context{server, events_path, outcome ? outcome->events : std::vector<sandbox::Event>{},
+                                           fetched.inventory_path, {}, outcome ? outcome->level : std::string()};
+        context.tool_location = [&declarations, &dump](const std::string& tool) {
+          if (auto it = declarations.find(tool); it != declarations.end()) return it->second;
+          for (const auto& t : dump.inventory.tools)
+            if (t.name == tool) return dump.locator->locate(t.source_pointer);
+          return PhysicalLocation{};
+        };
+        for (auto& f : fuzz->findings(context, rules.metadata, rules.dynamic, request.dynamic_report))
+          result.findings.push_back(std::move(f));
+        // The runtime rules judge start-up; what happened during the calls is the oracles' job.
+        if (double first = fuzz->first_call_clock(); first >= 0 && outcome)
+          std::erase_if(outcome->events, [first](const sandbox::Event& e) { return e.time >= first; });
+      }
+      // --- end dynamic ---
     } catch (const AssayError& e) {
       if (e.kind() != ErrorKind::target) throw;
       if (auto* failed_live = dynamic_cast<const mcp::LiveScanFailed*>(&e); failed_live && failed_live->sandbox) {

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "scanner/discovery/configured_server.h"
+#include "scanner/dynamic/live_fuzz.h"
 #include "scanner/code/code_rule.h"
 #include "scanner/code/code_scan.h"
 #include "scanner/mcp/stdio_client.h"
@@ -26,6 +27,11 @@ struct ScanRequest {
   // Source directories and package tarballs among `files` are scanned statically with these.
   code::CodeScanOptions code_options;
   bool show_suppressed = false;
+  // --- dynamic analysis (scanner/dynamic) ---
+  std::optional<dynamic::DynamicOptions> fuzz;        // fuzz the tools of a sandboxed `command`
+  dynamic::DynamicReport* dynamic_report = nullptr;   // filled when it was fuzzed
+  std::string work_dir;                               // host dir for the sandbox's work dir ("" = tmpfs)
+  // --- end dynamic ---
 };
 
 // Scans every target. Input errors (unreadable or invalid files, a host that cannot isolate a
@@ -44,7 +50,9 @@ struct LiveFetch {
 };
 // Throws AssayError(usage) when the sandbox is unavailable and --unsandboxed was not given,
 // mcp::LiveScanFailed when the server fails after launch (its events are written first).
-LiveFetch fetch_live(const ScanRequest& request);
+LiveFetch fetch_live(const ScanRequest& request, const mcp::LiveHook& while_open = {});
+// How fetch_live launches `request.command` (also how the fuzzer restarts a crashed server).
+mcp::LaunchSpec live_launch_spec(const ScanRequest& request);
 // fetch_live for `inventory`: the inventory, with its written path through `written_path`.
 Inventory fetch_live_inventory(const ScanRequest& request, std::string* written_path);
 
