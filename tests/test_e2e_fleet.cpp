@@ -46,8 +46,12 @@ TEST_SUITE("e2e-fleet") {
     auto flows = results_of(sarif, "MCP330");
     REQUIRE(flows.size() == 1);
     CHECK(flows[0]["level"] == "error");
+    // The source tool is the primary location; the private read and the sink are related ones.
+    REQUIRE(flows[0]["locations"].size() == 1);
+    std::vector<json> all{flows[0]["locations"][0]};
+    for (const auto& loc : flows[0]["relatedLocations"]) all.push_back(loc);
     std::vector<std::string> files;
-    for (const auto& loc : flows[0]["locations"]) {
+    for (const auto& loc : all) {
       files.push_back(loc["physicalLocation"]["artifactLocation"]["uri"].get<std::string>());
       CHECK(loc["physicalLocation"]["region"]["startLine"].get<int>() > 1);
     }
@@ -84,7 +88,7 @@ TEST_SUITE("e2e-fleet") {
   TEST_CASE("a client config launching the three fixture servers in the sandbox: the flow points at each config entry") {
     auto dir = assay::testing::test_dir("e2e-fleet-config");
     auto r = run_cli({"scan", "--timeout", "10", "--format", "json", "--inventory-dir", dir.string(),
-                      "testdata/fleet/toxic/mcp.json"});
+                      "testdata/fleet/toxic/.mcp.json"});
     INFO(r.err);
     auto report = json::parse(r.out);
     CHECK(report["sandboxLevel"] == "full");
@@ -96,7 +100,7 @@ TEST_SUITE("e2e-fleet") {
     REQUIRE(flows.size() == 1);
     std::set<int> lines;
     for (const auto& loc : flows[0]["locations"]) {
-      CHECK(loc["file"] == "testdata/fleet/toxic/mcp.json");
+      CHECK(loc["file"] == "testdata/fleet/toxic/.mcp.json");
       lines.insert(loc["startLine"].get<int>());
     }
     CHECK(lines == std::set<int>{3, 7, 12});
