@@ -8,8 +8,10 @@
 // the search tool) inside an instruction; quoted words are mostly parameter names.
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cctype>
 #include <set>
+#include <unordered_set>
 
 #include "scanner/fleet/fleet_checks.h"
 #include "scanner/fleet/tool_names.h"
@@ -26,6 +28,7 @@ constexpr size_t kMaxFieldBytes = 64 * 1024;  // a field beyond this is searched
 
 struct Target {
   std::string text;     // normalized, as it would appear in normalized metadata
+  std::vector<std::string> parts;  // its runs of letters, digits and '_': all must be in a text to match
   std::string shown;    // server/tool or "server NAME"
   bool tool = true;
   bool distinctive = false;  // several words: a mention is a reference, not prose
@@ -34,6 +37,18 @@ struct Target {
 };
 
 bool ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// Runs of letters, digits and '_' (what a name is made of, between separators).
+std::vector<std::string> ident_runs(std::string_view text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t i = 0; i <= text.size(); ++i)
+    if (i == text.size() || !ident_char(text[i])) {
+      if (i > start) out.emplace_back(text.substr(start, i - start));
+      start = i + 1;
+    }
+  return out;
+}
 
 // `rest` starts with " NOUN" as a whole word.
 bool followed_by_word(std::string_view rest, std::string_view noun) {
@@ -87,13 +102,14 @@ std::vector<Target> targets_for(const FleetView& view, size_t self, const std::v
     for (const auto& t : other.inventory.tools) {
       if (own_tools.count(canonical_name(t.name)) || t.name.size() < 3) continue;
       std::string n = text::normalize_for_matching(t.name);
-      out.push_back({n, other.name + "/" + t.name, true, name_words(t.name).size() >= 2 && n.size() >= 6, s, &t});
+      out.push_back({n, ident_runs(n), other.name + "/" + t.name, true, name_words(t.name).size() >= 2 && n.size() >= 6, s, &t});
     }
     std::vector<std::string> names = other.aliases;
     names.insert(names.begin(), other.name);
     for (const auto& name : names) {
       if (own_names.count(canonical_name(name)) || name.size() < 3) continue;
-      out.push_back({text::normalize_for_matching(name), "server " + other.name, false, false, s, nullptr});
+      std::string n = text::normalize_for_matching(name);
+      out.push_back({n, ident_runs(n), "server " + other.name, false, false, s, nullptr});
     }
   }
   return out;
@@ -119,10 +135,16 @@ std::vector<Finding> find_shadowing(const FleetRule& rule, const FleetView& view
           field.kind == rules::FieldKind::template_uri)
         continue;
       std::string text = text::normalize_for_matching(std::string_view(field.text).substr(0, kMaxFieldBytes));
+      // Hundreds of names against thousands of fields: a name can only occur where all its
+      // parts do, so most pairs are settled by hash lookups instead of substring searches.
+      std::vector<std::string> runs = ident_runs(text);
+      std::unordered_set<std::string_view> present(runs.begin(), runs.end());
       std::vector<const Target*> hits;
       std::string evidence;
       bool instructive = false;
       for (const auto& t : targets) {
+        if (t.parts.empty() || !std::all_of(t.parts.begin(), t.parts.end(), [&](const std::string& p) { return present.count(p); }))
+          continue;
         bool hit = false;
         int looked = 0;
         // Every mention counts (up to a bound): the first may be harmless, the next an instruction.
