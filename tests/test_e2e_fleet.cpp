@@ -104,6 +104,6 @@ TEST_SUITE("e2e-fleet") {
       lines.insert(loc["startLine"].get<int>());
     }
     CHECK(lines == std::set<int>{3, 7, 12});
-    CHECK(flows[0]["locations"][0]["logical"] == "issue-tracker/list_issues");
+    CHECK(flows[0]["locations"][0]["logical"] == "issue-tracker/tools/list_issues");
   }
 }

@@ -26,7 +26,7 @@ TEST_SUITE("fleet") {
     REQUIRE(plain.size() == 1);
     CHECK(plain[0].severity == Severity::low);
     CHECK(plain[0].locations.size() == 2);
-    CHECK(plain[0].locations[0].logical == "github/create_branch");
+    CHECK(plain[0].locations[0].logical == "github/tools/create_branch");
 
     auto risky = run_rule("MCP320", fleet_of({{"mail", {{"tools", {tool("send_email", "Send an email.")}}}},
                                               {"crm", {{"tools", {tool("sendEmail", "Send an email to a contact.")}}}}}));
@@ -64,7 +64,7 @@ TEST_SUITE("fleet") {
                                              {"helper", {{"tools", {tool("get_forcast", "Get the weather forecast.")}}}}}));
     REQUIRE(typo.size() == 1);
     CHECK(typo[0].server == "helper");
-    CHECK(typo[0].locations[0].logical == "helper/get_forcast");
+    CHECK(typo[0].locations[0].logical == "helper/tools/get_forcast");
 
     CHECK(run_rule("MCP322", fleet_of({{"a", {{"tools", {tool("get_issue", "Get an issue.")}}}},
                                        {"b", {{"tools", {tool("get_issues", "Get issues.")}}}}}))

@@ -31,7 +31,7 @@ TEST_SUITE("fleet") {
       CHECK(f.locations[0].physical.start_line > 1);
       // The referenced tool is a second location, in its own server's dump.
       REQUIRE(f.locations.size() >= 2);
-      CHECK(f.locations[1].logical == "mail/send_email");
+      CHECK(f.locations[1].logical == "mail/tools/send_email");
     }
     CHECK(found[0].severity == Severity::high);
   }

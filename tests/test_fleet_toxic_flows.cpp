@@ -40,9 +40,9 @@ TEST_SUITE("fleet") {
     CHECK(f.message.find("issue-tracker/get_issue") != std::string::npos);
     CHECK(f.message.find("private-notes/read_note") != std::string::npos);
     REQUIRE(f.locations.size() == 3);
-    CHECK(f.locations[0].logical == "issue-tracker/list_issues");
-    CHECK(f.locations[1].logical == "private-notes/list_notes");
-    CHECK(f.locations[2].logical == "webhook-notifier/post_message");
+    CHECK(f.locations[0].logical == "issue-tracker/tools/list_issues");
+    CHECK(f.locations[1].logical == "private-notes/tools/list_notes");
+    CHECK(f.locations[2].logical == "webhook-notifier/tools/post_message");
     for (const auto& loc : f.locations) CHECK(loc.physical.start_line > 1);
     CHECK(found.size() == 1);  // nothing else: no single server holds every leg, nothing is destructive
   }

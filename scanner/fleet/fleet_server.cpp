@@ -5,7 +5,7 @@ namespace assay::fleet {
 
 Location tool_location(const FleetServer& server, const Tool& tool) {
   Location loc;
-  loc.logical = server.name + "/" + tool.name;
+  loc.logical = server.name + "/tools/" + tool.name;
   if (!server.config_entry.file.empty()) loc.physical = server.config_entry;
   else if (server.locator) loc.physical = server.locator->locate(tool.source_pointer);
   return loc;

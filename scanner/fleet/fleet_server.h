@@ -19,7 +19,8 @@ struct FleetServer {
 };
 
 // Where a finding about `tool` of `server` points: the config entry when the server came from a
-// client config, else the tool in the inventory file; logically always server/tool.
+// client config, else the tool in the inventory file; logically SERVER/tools/NAME, as every
+// other finding about a tool.
 Location tool_location(const FleetServer& server, const Tool& tool);
 Location server_location(const FleetServer& server);
 
