@@ -53,7 +53,6 @@ TEST_SUITE("fleet") {
   }
 
   TEST_CASE("a weak signal gives a weak label; a strong one wins over it") {
-    fleet::CapabilityRule rule = repo_fleet_rules().capabilities.front();
     std::string why;
     auto lookup = tool_from_protocol(
         nlohmann::json{{"name", "lookup"}, {"description", "Look it up."},
