@@ -35,6 +35,14 @@ bool medium_or_worse(const json& f) {
   return f["severity"] == "medium" || f["severity"] == "high" || f["severity"] == "critical";
 }
 
+// The corpus is scanned in one run for speed, but its 37 servers are no set anyone runs in one
+// client, so the fleet view over them (MCP320-MCP339) is not what these tests pin; the fleet
+// view of the real npm servers together is pinned in test_e2e_fleet.cpp.
+bool fleet_rule(const json& f) {
+  std::string id = f["ruleId"];
+  return id >= "MCP320" && id <= "MCP339";
+}
+
 }  // namespace
 
 TEST_SUITE("e2e-corpus") {
@@ -47,6 +55,7 @@ TEST_SUITE("e2e-corpus") {
     CHECK(tools >= 500);
     int low = 0;
     for (const auto& f : report["findings"]) {
+      if (fleet_rule(f)) continue;
       if (medium_or_worse(f)) FAIL_CHECK("false positive: " << f.dump());
       low += f["severity"] == "low";
     }

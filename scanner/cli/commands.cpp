@@ -12,6 +12,7 @@
 #include "scanner/cli/dynamic_command.h"
 #include "scanner/cli/exit_codes.h"
 #include "scanner/discovery/config_rules.h"
+#include "scanner/fleet/fleet_rules.h"
 #include "scanner/code/code_rule_examples.h"
 #include "scanner/model/error.h"
 #include "scanner/rules/rule_examples.h"
@@ -213,6 +214,13 @@ int run_rules_test(const std::string& rules_dir, bool verbose) {
     std::cout << (r.passed ? "ok   " : "FAIL ") << r.rule->info.id << " " << r.rule->file << ":" << r.example->line
               << " expected " << (r.example->should_match ? "match" : "no match") << " on " << r.example->key
               << " = " << r.example->value << "\n";
+  }
+  // Fleet rules (rules/fleet): each example fleet, and each capability label's example tools.
+  for (const auto& r : fleet::run_fleet_examples(rules.fleet)) {
+    r.passed ? ++passed : ++failed;
+    if (r.passed && !verbose) continue;
+    std::cout << (r.passed ? "ok   " : "FAIL ") << r.id << " " << r.file << ":" << r.line << " expected "
+              << (r.expected_match ? "match" : "no match") << " on " << r.detail << "\n";
   }
   // Code rules: each annotated example file, line by line (`ruleid:` / `ok:` comments).
   for (const auto& r : code::run_code_rule_examples(rules.code)) {

@@ -12,15 +12,16 @@
 #include "scanner/scan/scan_runner.h"
 
 namespace assay::scan {
+
+std::string configured_target_name(const discovery::ConfiguredServer& s) {
+  std::string where = s.entry.file.empty() ? "" : " (" + s.entry.file + ":" + std::to_string(s.entry.start_line) + ")";
+  return s.client + ":" + s.name + where;
+}
+
 namespace {
 
 using discovery::ConfiguredServer;
 using discovery::Transport;
-
-std::string target_name(const ConfiguredServer& s) {
-  std::string where = s.entry.file.empty() ? "" : " (" + s.entry.file + ":" + std::to_string(s.entry.start_line) + ")";
-  return s.client + ":" + s.name + where;
-}
 
 Inventory fetch(const ConfiguredServer& s, const ScanRequest& request, std::vector<std::string>& warnings) {
   std::vector<std::string> unresolved;
@@ -80,7 +81,7 @@ ConfiguredScanOutcome scan_configured_servers(const ScanRequest& request, const 
     for (const auto& s : request.configured)
       if (s.transport == Transport::stdio && !s.disabled &&
           sandbox::probe_sandbox_level().level == sandbox::IsolationLevel::none)
-        throw usage_error("the config declares stdio servers (" + target_name(s) +
+        throw usage_error("the config declares stdio servers (" + configured_target_name(s) +
                           ", ...) and this machine cannot isolate them in the sandbox: pass --unsandboxed to run "
                           "them here without isolation, or --config-only to check only the configs");
 
@@ -90,7 +91,7 @@ ConfiguredScanOutcome scan_configured_servers(const ScanRequest& request, const 
       for (auto& f : discovery::check_configured_server(rules.config, s)) result.findings.push_back(std::move(f));
     if (request.config_only || s.disabled) continue;
 
-    std::string target = target_name(s);
+    std::string target = configured_target_name(s);
     size_t first_new = result.findings.size();
     try {
       std::vector<std::string> warnings;

@@ -8,6 +8,7 @@
 #include "scanner/discovery/config_rules.h"
 #include "scanner/dynamic/dynamic_rule.h"
 #include "scanner/fuzz/payload_class.h"
+#include "scanner/fleet/fleet_rules.h"
 #include "scanner/rules/metadata_engine.h"
 
 namespace assay::scan {
@@ -19,9 +20,10 @@ struct RuleSet {
   std::vector<discovery::ConfigRule> config;      // rules/config (client config entries)
   std::vector<dynamic::DynamicRule> dynamic;      // rules/dynamic (how dynamic proofs are reported)
   std::vector<fuzz::PayloadClass> payloads;       // rules/payloads (what the fuzzer sends)
+  fleet::FleetRules fleet;                        // rules/fleet (across the scanned servers)
 };
 
-// `dir` is the rules root (holding metadata/, runtime/, code/ and config/) or, as before, a
+// `dir` is the rules root (holding metadata/, runtime/, code/, config/ and fleet/) or, as before, a
 // metadata rules directory itself (then the other kinds come from its siblings when present).
 RuleSet load_rule_set(const std::string& dir);
 

@@ -7,6 +7,7 @@
 
 #include "sandbox/level.h"
 #include "scanner/behaviour/behaviour_engine.h"
+#include "scanner/fleet/scanned_fleet.h"
 #include "scanner/model/error.h"
 #include "scanner/targets/dump_loader.h"
 
@@ -276,6 +277,11 @@ ScanResult run_scan(const ScanRequest& request, const RuleSet& rules) {
   ConfiguredScanOutcome configured = scan_configured_servers(request, rules, result);
   live = live || configured.launched_stdio;
   // --- end configured servers ---
+  // --- fleet view: cross-server findings once every target is scanned (scanner/fleet) ---
+  std::vector<fleet::DeclaredServer> declared;
+  for (const auto& s : request.configured) declared.push_back({configured_target_name(s), s.name, s.entry});
+  fleet::add_fleet_findings(rules.fleet, declared, result);
+  // --- end fleet view ---
   if (!live)
     result.sandbox_level = configured.contacted_remote ? "not applicable: remote servers over HTTP, no server code ran here"
                            : source_targets.empty()    ? "not applicable: offline inventory, no server code ran"

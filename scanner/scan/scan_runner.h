@@ -71,6 +71,8 @@ struct ConfiguredScanOutcome {
 // Config findings (rules/config) for every configured server, then its live inventory: stdio
 // servers launched (only with --unsandboxed), URL servers contacted; failures become failed
 // targets. Findings fall back to, and always also point at, the config entry.
+// "client:name (file:line)": how a configured server's target is named in reports.
+std::string configured_target_name(const discovery::ConfiguredServer& s);
 ConfiguredScanOutcome scan_configured_servers(const ScanRequest& request, const RuleSet& rules,
                                               ScanResult& result);
 // --- end shared ---
