@@ -1,5 +1,6 @@
 // Orchestrates one scan: targets -> inventories -> metadata findings -> ScanResult.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,8 @@ struct ScanRequest {
   // Source directories and package tarballs among `files` are scanned statically with these.
   code::CodeScanOptions code_options;
   bool show_suppressed = false;
+  // Called as each file target and the launched server start (the CLI's progress line).
+  std::function<void(const std::string& target)> on_target;
 };
 
 // Scans every target. Input errors (unreadable or invalid files, a host that cannot isolate a
