@@ -71,18 +71,8 @@ bool ignore_expired(const IgnoreEntry& entry, const std::string& today) {
 }
 
 std::size_t apply_ignores(ScanResult& result, const std::vector<IgnoreEntry>& entries, const std::string& today) {
-  std::vector<const IgnoreEntry*> live;
-  for (const auto& e : entries) {
-    if (!ignore_expired(e, today)) {
-      live.push_back(&e);
-      continue;
-    }
-    std::size_t would = 0;
-    for (const auto& f : result.findings) would += ignore_matches(e, f);
-    result.expired_ignores.push_back(e.where + ": the ignore of " + describe(e) + " expired on " + e.expires + " (" +
-                                     e.reason + "); " + std::to_string(would) +
-                                     (would == 1 ? " finding counts" : " findings count") + " again");
-  }
+  std::vector<const IgnoreEntry*> live, expired;
+  for (const auto& e : entries) (ignore_expired(e, today) ? expired : live).push_back(&e);
   std::vector<Finding> kept;
   std::size_t ignored = 0;
   for (auto& f : result.findings) {
@@ -103,6 +93,14 @@ std::size_t apply_ignores(ScanResult& result, const std::vector<IgnoreEntry>& en
   }
   result.findings = std::move(kept);
   sort_findings(result.suppressed);
+  // Counted after the live entries: a finding another entry still ignores does not count again.
+  for (const IgnoreEntry* e : expired) {
+    std::size_t back = 0;
+    for (const auto& f : result.findings) back += ignore_matches(*e, f);
+    result.expired_ignores.push_back(e->where + ": the ignore of " + describe(*e) + " expired on " + e->expires + " (" +
+                                     e->reason + "); " + std::to_string(back) +
+                                     (back == 1 ? " finding counts" : " findings count") + " again");
+  }
   return ignored;
 }
 
