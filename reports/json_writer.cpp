@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "reports/gate_counts.h"
 #include "reports/report_writers.h"
 
 namespace assay::reports {
@@ -62,10 +63,18 @@ Json summary_json(const ScanResult& scan) {
   }
   const auto failed = std::count_if(scan.targets.begin(), scan.targets.end(),
                                     [](const ScannedTarget& t) { return t.status == TargetStatus::failed; });
+  const GateCounts gate = gate_counts(scan);
   return {{"total", scan.findings.size()},
           {"bySeverity", std::move(by_severity)},
           {"targetsFailed", failed},
-          {"suppressed", scan.suppressed.size()}};
+          {"suppressed", scan.suppressed.size()},
+          {"ignored", gate.ignored},
+          {"baselined", gate.baselined}};
+}
+
+// Set only when the scan was compared to a baseline, as SARIF's baselineState.
+void mark_gate_state(Json& j, const Finding& f, const ScanResult& scan) {
+  if (!scan.baseline_file.empty()) j["baselineState"] = f.baselined ? "unchanged" : "new";
 }
 
 }  // namespace
@@ -74,18 +83,25 @@ std::string write_json(const ScanResult& scan) {
   Json targets = Json::array();
   for (const auto& t : scan.targets) targets.push_back(target_json(t));
   Json findings = Json::array();
-  for (const auto& f : scan.findings) findings.push_back(finding_json(f));
+  for (const auto& f : scan.findings) {
+    findings.push_back(finding_json(f));
+    mark_gate_state(findings.back(), f, scan);
+  }
   Json report = {{"schemaVersion", kSchemaVersion},
                        {"tool", {{"name", "mcp-assay"}, {"version", scan.tool_version}}},
                        {"sandboxLevel", scan.sandbox_level},
                        {"targets", std::move(targets)},
                        {"summary", summary_json(scan)},
                        {"findings", std::move(findings)}};
+  report["baseline"] = or_null(scan.baseline_file);
+  report["expiredIgnores"] = scan.expired_ignores;
   if (scan.show_suppressed) {
     Json suppressed = Json::array();
     for (const auto& f : scan.suppressed) {
       Json j = finding_json(f);
       j["suppressionReason"] = f.suppression_reason;
+      j["suppressedBy"] = or_null(f.suppressed_by);
+      mark_gate_state(j, f, scan);
       suppressed.push_back(std::move(j));
     }
     report["suppressed"] = std::move(suppressed);

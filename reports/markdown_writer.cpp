@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "reports/finding_entity.h"
+#include "reports/gate_counts.h"
 #include "reports/report_writers.h"
 #include "reports/visible_text.h"
 
@@ -44,10 +45,10 @@ void write_findings_table(std::ostringstream& out, const ScanResult& scan) {
   std::size_t rows = 0;
   for (const auto& f : scan.findings) {
     if (rows++ == kMaxRows) break;
-    out << "| " << severity_label(f.severity) << " | " << markdown_code_span(f.rule_id) << " "
-        << markdown_text(f.rule_name) << " | " << markdown_text(f.server, kNameChars) << " | " << place(f) << " | "
-        << markdown_text(f.message) << " | " << (f.evidence.empty() ? "" : markdown_code_span(f.evidence, kEvidenceChars))
-        << " |\n";
+    out << "| " << severity_label(f.severity) << (f.baselined ? " (baselined)" : "") << " | "
+        << markdown_code_span(f.rule_id) << " " << markdown_text(f.rule_name) << " | "
+        << markdown_text(f.server, kNameChars) << " | " << place(f) << " | " << markdown_text(f.message) << " | "
+        << (f.evidence.empty() ? "" : markdown_code_span(f.evidence, kEvidenceChars)) << " |\n";
   }
   if (scan.findings.size() > kMaxRows)
     out << "\n_" << scan.findings.size() - kMaxRows
@@ -85,8 +86,16 @@ std::string write_markdown(const ScanResult& scan) {
       << "**Sandbox:** " << markdown_text(scan.sandbox_level.empty() ? "unknown" : scan.sandbox_level) << "<br>\n"
       << "**Targets:** " << scan.targets.size() << " (" << failed << " failed) · **Findings:** "
       << scan.findings.size();
-  if (!scan.suppressed.empty()) out << " · **Suppressed inline:** " << scan.suppressed.size();
+  const GateCounts gate = gate_counts(scan);
+  if (gate.baselined) out << " · **Baselined:** " << gate.baselined;
+  if (gate.suppressed_inline) out << " · **Suppressed inline:** " << gate.suppressed_inline;
+  if (gate.ignored) out << " · **Ignored by config:** " << gate.ignored;
   out << "\n\n";
+  if (!scan.expired_ignores.empty()) {
+    out << "### Expired ignores\n\n";
+    for (const auto& line : scan.expired_ignores) out << "- " << markdown_text(line) << "\n";
+    out << "\n";
+  }
 
   const auto counts = count_by_severity(scan);
   out << "| Severity | Findings |\n|---|---:|\n";

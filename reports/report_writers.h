@@ -16,5 +16,7 @@ std::string write_sarif(const ScanResult& result, const SarifOptions& options = 
 std::string write_json(const ScanResult& result);
 std::string write_text(const ScanResult& result, bool color);
 std::string write_markdown(const ScanResult& result);
+// One finding per line (suppressed ones too with show_suppressed), for log pipelines.
+std::string write_jsonl(const ScanResult& result);
 
 }  // namespace assay::reports

@@ -4,6 +4,7 @@
 #include <map>
 #include <system_error>
 
+#include "reports/gate_counts.h"
 #include "reports/report_writers.h"
 #include "reports/sarif_parts.h"
 #include "reports/visible_text.h"
@@ -67,6 +68,9 @@ Json invocation(const ScanResult& scan, const std::string& working_directory) {
            {"properties", {{"target", t.target}, {"server", t.server}}}});
     }
   }
+  // An expired ignore is the project's decision running out: say so where CI readers look.
+  for (const auto& line : scan.expired_ignores)
+    notifications.push_back({{"level", "warning"}, {"message", {{"text", message_text(line)}}}});
   Json inv = {{"executionSuccessful", successful}};
   if (!notifications.empty()) inv["toolExecutionNotifications"] = std::move(notifications);
   if (!working_directory.empty()) inv["workingDirectory"] = {{"uri", working_directory}};
@@ -106,6 +110,7 @@ std::string write_sarif(const ScanResult& scan, const SarifOptions& options) {
     const auto inv = inventory_of_server.find(f.server);
     results.push_back(sarif::result(f, rule_index.at(f.rule_id),
                                     inv == inventory_of_server.end() ? std::string() : inv->second, files));
+    if (!scan.baseline_file.empty()) results.back()["baselineState"] = f.baselined ? "unchanged" : "new";
   }
 
   // Suppressed findings only on request: GitHub lists SARIF-suppressed results as open alerts.
@@ -113,7 +118,11 @@ std::string write_sarif(const ScanResult& scan, const SarifOptions& options) {
     for (const auto& f : scan.suppressed) {
       if (!rule_index.count(f.rule_id)) continue;
       Json r = sarif::result(f, rule_index.at(f.rule_id), std::string(), files);
-      r["suppressions"] = Json::array({{{"kind", "inSource"}, {"justification", f.suppression_reason}}});
+      Json suppression = {{"kind", f.suppressed_by.empty() ? "inSource" : "external"},
+                          {"justification", f.suppression_reason}};
+      if (!f.suppressed_by.empty()) suppression["properties"] = {{"ignoreEntry", f.suppressed_by}};
+      r["suppressions"] = Json::array({std::move(suppression)});
+      if (!scan.baseline_file.empty()) r["baselineState"] = f.baselined ? "unchanged" : "new";
       results.push_back(std::move(r));
     }
   }
@@ -137,7 +146,10 @@ std::string write_sarif(const ScanResult& scan, const SarifOptions& options) {
   run["results"] = std::move(results);
   run["properties"] = {{"sandboxLevel", scan.sandbox_level},
                        {"targets", std::move(targets)},
-                       {"suppressedInline", scan.suppressed.size()}};
+                       {"suppressedInline", gate_counts(scan).suppressed_inline},
+                       {"ignored", gate_counts(scan).ignored},
+                       {"baselined", gate_counts(scan).baselined}};
+  if (!scan.baseline_file.empty()) run["properties"]["baseline"] = scan.baseline_file;
 
   Json log = {{"$schema", sarif::kSchema}, {"version", "2.1.0"}, {"runs", Json::array({std::move(run)})}};
   // Attacker-written strings may not be valid UTF-8; replacing beats throwing halfway through.

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "reports/finding_entity.h"
+#include "reports/gate_counts.h"
 #include "reports/report_writers.h"
 #include "reports/visible_text.h"
 
@@ -58,7 +59,7 @@ std::string place(const Location& loc) {
 
 void write_finding(std::ostringstream& out, const Finding& f, const Painter& paint) {
   out << "    " << paint(severity_color(f.severity), severity_label(f.severity)) << " " << paint("1", visible_text(f.rule_id))
-      << " " << visible_text(f.message) << "\n";
+      << " " << visible_text(f.message) << (f.baselined ? paint("2", " (baselined)") : "") << "\n";
   std::string detail;
   if (!f.locations.empty()) detail = place(f.locations.front());
   if (!f.evidence.empty()) {
@@ -114,10 +115,13 @@ void write_summary(std::ostringstream& out, const ScanResult& scan, const Painte
   }
   out << "; " << scan.targets.size() << (scan.targets.size() == 1 ? " target" : " targets") << ", " << failed
       << " failed";
-  if (!scan.suppressed.empty())
-    out << "; " << scan.suppressed.size() << " suppressed inline"
-        << (scan.show_suppressed ? "" : " (--show-suppressed lists them)");
+  const GateCounts gate = gate_counts(scan);
+  if (gate.baselined) out << "; " << gate.baselined << " baselined";
+  if (gate.suppressed_inline) out << "; " << gate.suppressed_inline << " suppressed inline";
+  if (gate.ignored) out << "; " << gate.ignored << " ignored by the project config";
+  if (!scan.suppressed.empty() && !scan.show_suppressed) out << " (--show-suppressed lists them)";
   out << "\n";
+  for (const auto& line : scan.expired_ignores) out << paint("33", "warning: ") << visible_text(line) << "\n";
 }
 
 }  // namespace
@@ -143,10 +147,11 @@ std::string write_text(const ScanResult& scan, bool color) {
   }
   if (scan.findings.empty()) out << "No findings.\n";
   if (scan.show_suppressed && !scan.suppressed.empty()) {
-    out << paint("1", "Suppressed inline") << "\n";
+    out << paint("1", "Suppressed") << "\n";
     for (const auto& f : scan.suppressed) {
       write_finding(out, f, paint);
-      out << "      " << paint("2", "ignored: " + visible_text(f.suppression_reason)) << "\n";
+      const std::string by = f.suppressed_by.empty() ? "" : " (" + visible_text(f.suppressed_by) + ")";
+      out << "      " << paint("2", "ignored: " + visible_text(f.suppression_reason) + by) << "\n";
     }
     out << "\n";
   }

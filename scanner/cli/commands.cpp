@@ -11,6 +11,9 @@
 #include "reports/report_writers.h"
 #include "scanner/cli/dynamic_command.h"
 #include "scanner/cli/exit_codes.h"
+#include "scanner/cli/progress.h"
+#include "scanner/cli/step_summary.h"
+#include "scanner/gate/rule_dirs.h"
 #include "scanner/discovery/config_rules.h"
 #include "scanner/fleet/fleet_rules.h"
 #include "scanner/code/code_rule_examples.h"
@@ -25,8 +28,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-scan::RuleSet load_rules(const std::string& rules_dir) {
-  return scan::load_rule_set(rules_dir.empty() ? default_rules_dir() : rules_dir);
+scan::RuleSet load_rules(const std::vector<std::string>& rule_dirs) {
+  return gate::load_rules(default_rules_dir(), rule_dirs);
 }
 
 
@@ -48,6 +51,7 @@ std::string render(const ScanResult& result, const ReportRequest& r) {
   if (r.format == "sarif") return reports::write_sarif(result);
   if (r.format == "json") return reports::write_json(result);
   if (r.format == "markdown") return reports::write_markdown(result);
+  if (r.format == "jsonl") return reports::write_jsonl(result);
   bool color = r.output.empty() && isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
   return reports::write_text(result, color);
 }
@@ -61,6 +65,10 @@ std::string summary_line(const ScanResult& result) {
   for (int i = 4; i >= 0; --i)
     if (counts[i]) parts += (parts.empty() ? "" : ", ") + std::to_string(counts[i]) + " " + names[i];
   if (!parts.empty()) s += " (" + parts + ")";
+  std::size_t baselined = 0;
+  for (const auto& f : result.findings) baselined += f.baselined;
+  if (baselined) s += ", " + std::to_string(baselined) + " baselined";
+  if (!result.suppressed.empty()) s += ", " + std::to_string(result.suppressed.size()) + " suppressed";
   return s;
 }
 
@@ -78,7 +86,10 @@ int run_scan_command(const ScanCommand& cmd) {
         "nothing to scan: give a source directory, a package .tgz, a tools/list dump, an inventory or client "
         "config file, --discover, --url URL, "
         "or `-- COMMAND ARGS...`");
-  scan::RuleSet rules = load_rules(cmd.rules_dir);
+  // --- gate: user rules, disabled rules, baseline (scanner/cli/gate_options.h) ---
+  scan::RuleSet rules = load_gate_rules(cmd.gate);
+  const std::optional<gate::Baseline> baseline = load_gate_baseline(cmd.gate);
+  // --- end gate ---
 
   scan::ScanRequest request;
   // --- configured and remote servers ---
@@ -94,6 +105,7 @@ int run_scan_command(const ScanCommand& cmd) {
   request.show_suppressed = cmd.show_suppressed;
   dynamic::DynamicReport dynamic_report;  // --- dynamic analysis ---
   apply_dynamic_options(cmd, request, dynamic_report);
+  request.code_options.exclude_paths = cmd.gate.exclude;
   if (request.inventory_dir.empty()) {
     std::string first_file;
     for (const auto& r : cmd.reports)
@@ -105,8 +117,18 @@ int run_scan_command(const ScanCommand& cmd) {
     request.inventory_dir = parent.empty() ? "." : parent.string();
   }
 
-  ScanResult result = scan::run_scan(request, rules);
+  ScanResult result;
+  {
+    ProgressLine progress(progress_wanted(isatty(STDERR_FILENO), cmd.quiet, std::getenv("TERM")),
+                          static_cast<int>(request.files.size() + request.configured.size()) + !request.command.empty());
+    request.on_target = [&progress](const std::string& target) { progress.start_target(target); };
+    result = scan::run_scan(request, rules);
+  }
   report_dynamic(cmd, dynamic_report);  // --- dynamic analysis ---
+  // --- gate: ignores, baseline, GitHub job summary ---
+  apply_gate(result, cmd.gate, baseline);
+  append_step_summary(result);
+  // --- end gate ---
 
   std::vector<ReportRequest> reports = cmd.reports;
   if (reports.empty() && !cmd.quiet) reports.push_back({"text", ""});
@@ -128,7 +150,7 @@ int run_scan_command(const ScanCommand& cmd) {
   if (any_failed) return kExitTargetFailed;
   if (!cmd.fail_on) return kExitClean;
   for (const auto& f : result.findings)
-    if (f.severity >= *cmd.fail_on) return kExitFindings;
+    if (f.severity >= *cmd.fail_on && counts_toward_fail_on(f)) return kExitFindings;
   return kExitClean;
 }
 
@@ -155,8 +177,8 @@ int run_inventory_command(const InventoryCommand& cmd) {
   return kExitClean;
 }
 
-int run_rules_list(const std::string& rules_dir, const std::string& format) {
-  scan::RuleSet rules = load_rules(rules_dir);
+int run_rules_list(const std::vector<std::string>& rule_dirs, const std::string& format) {
+  scan::RuleSet rules = load_rules(rule_dirs);
   if (format == "json") {
     nlohmann::json out = nlohmann::json::array();
     auto entry = [](const RuleInfo& info, const std::string& kind, const std::string& file) {
@@ -191,8 +213,8 @@ int run_rules_list(const std::string& rules_dir, const std::string& format) {
   return kExitClean;
 }
 
-int run_rules_test(const std::string& rules_dir, bool verbose) {
-  scan::RuleSet rules = load_rules(rules_dir);
+int run_rules_test(const std::vector<std::string>& rule_dirs, const std::string& only_dir, bool verbose) {
+  scan::RuleSet rules = only_dir.empty() ? load_rules(rule_dirs) : gate::load_user_rule_dir(only_dir);
   int passed = 0, failed = 0;
   for (const auto& r : rules::run_rule_examples(rules.metadata)) {
     r.passed ? ++passed : ++failed;
@@ -229,7 +251,8 @@ int run_rules_test(const std::string& rules_dir, bool verbose) {
     std::cout << (r.passed ? "ok   " : "FAIL ") << r.rule->id << " " << r.rule->example_file << ":" << r.line << " "
               << r.detail << "\n";
   }
-  run_payload_tests(rules_dir, verbose, passed, failed);
+  // Payload classes: the bundled ones, or only those of the directory under test.
+  run_payload_tests(only_dir, verbose, passed, failed);
   std::cout << passed << " passed, " << failed << " failed\n";
   return failed ? kExitFindings : kExitClean;
 }

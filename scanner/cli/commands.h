@@ -5,13 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "scanner/cli/gate_options.h"
 #include "scanner/discovery/configured_server.h"
 #include "scanner/model/severity.h"
 
 namespace assay::cli {
 
 struct ReportRequest {
-  std::string format;  // sarif, json, text, markdown
+  std::string format;  // sarif, json, jsonl, text, markdown
   std::string output;  // file path; empty = standard output
 };
 
@@ -22,7 +23,6 @@ struct ScanCommand {
   std::optional<Severity> fail_on = Severity::high;  // nullopt = never
   bool quiet = false;
   bool unsandboxed = false;
-  std::string rules_dir;
   std::string inventory_dir;            // empty = beside the first report file, else current dir
   double timeout_seconds = 15;          // per request
   // --- configured and remote servers ---
@@ -45,6 +45,7 @@ struct ScanCommand {
   std::uint64_t seed = 1;               // --seed
   std::string profile_out;              // --profile-out FILE
   // --- end dynamic ---
+  GateOptions gate;                     // --baseline, .mcp-assay.yaml, --rules (scanner/cli/gate_options.h)
 };
 
 struct InventoryCommand {
@@ -88,10 +89,12 @@ int run_fuzz_plan_command(const FuzzPlanCommand& cmd);
 // how many classes were tested (0 when the rules tree has no payloads).
 int run_payload_tests(const std::string& rules_dir, bool verbose, int& passed, int& failed);
 int run_inventory_command(const InventoryCommand& cmd);
-int run_rules_list(const std::string& rules_dir, const std::string& format);
-int run_rules_test(const std::string& rules_dir, bool verbose);
+// `rule_dirs` (--rules) are added to the bundled rules; `only_dir` (`rules test DIR`) tests
+// that directory's rules alone.
+int run_rules_list(const std::vector<std::string>& rule_dirs, const std::string& format);
+int run_rules_test(const std::vector<std::string>& rule_dirs, const std::string& only_dir, bool verbose);
 
-// Where rules live when --rules is not given: $MCP_ASSAY_RULES, else rules/ next to the
+// The bundled rules: $MCP_ASSAY_RULES (which replaces them, for tests), else rules/ next to the
 // executable's source tree as built, else ./rules. Metadata rules are read from its metadata/
 // folder (or the directory itself), code rules from its code/ folder.
 std::string default_rules_dir();

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "scanner/cli/exit_codes.h"
+#include "scanner/gate/rule_dirs.h"
 #include "scanner/model/error.h"
 
 namespace assay::cli {
@@ -72,7 +73,7 @@ void report_dynamic(const ScanCommand& cmd, const dynamic::DynamicReport& report
 
 int run_profile_command(const ProfileCommand& cmd) {
   if (cmd.command.empty()) throw usage_error("profile needs a server to launch: mcp-assay profile -- COMMAND ARGS...");
-  scan::RuleSet rules = scan::load_rule_set(cmd.rules_dir.empty() ? default_rules_dir() : cmd.rules_dir);
+  scan::RuleSet rules = gate::load_rules(default_rules_dir(), cmd.rule_dirs);
   scan::ScanRequest request;
   request.command = cmd.command;
   request.limits.request_timeout = std::chrono::milliseconds(static_cast<long>(cmd.timeout_seconds * 1000));

@@ -23,7 +23,7 @@ struct ProfileCommand {
   double fuzz_time = 20;
   std::uint64_t seed = 1;
   double timeout_seconds = 15;
-  std::string rules_dir;
+  std::vector<std::string> rule_dirs;  // --rules: added to the bundled rules
 };
 // Fuzzes the server in the sandbox and writes its least-privilege profile (JSON).
 int run_profile_command(const ProfileCommand& cmd);

@@ -26,6 +26,7 @@ Examples:
   mcp-assay scan -- node build/index.js           launch a stdio server in the sandbox, list and fuzz it
   mcp-assay scan --unsandboxed -- node build/index.js    launch it here (no fuzzing) and scan it
   mcp-assay scan --fail-on medium inventory.json  fail the CI job on medium or worse
+  mcp-assay scan --baseline last.sarif --format sarif -o new.sarif .   fail only on new findings
   mcp-assay scan --discover --config-only         check every client config on this machine
   mcp-assay scan ~/.cursor/mcp.json --unsandboxed scan the servers one config declares
   mcp-assay scan --url http://127.0.0.1:8080/mcp --header "Authorization: Bearer $T"
@@ -67,8 +68,10 @@ int run(int argc, char** argv) {
   CLI::App app{"mcp-assay: an offline security scanner for MCP servers", "mcp-assay"};
   app.set_version_flag("--version", std::string("mcp-assay ") + ASSAY_VERSION);
   app.require_subcommand(1);
-  std::string rules_dir;
-  app.add_option("--rules", rules_dir, "Rules directory (default: the bundled rules)")->check(CLI::ExistingDirectory);
+  std::vector<std::string> rule_dirs;
+  app.add_option("--rules", rule_dirs, "Add a directory of your own rules to the bundled ones (repeatable)")
+      ->check(CLI::ExistingDirectory)
+      ->allow_extra_args(false);
 
   ScanCommand scan;
   std::vector<std::string> formats, outputs;
@@ -77,8 +80,8 @@ int run(int argc, char** argv) {
   scan_cmd->footer(kScanExamples);
   scan_cmd->add_option("targets", scan.targets,
                        "source directories, npm package tarballs (.tgz), tools/list dumps or mcp-assay inventory files");
-  scan_cmd->add_option("--format", formats, "sarif|json|text|markdown (repeatable; the Nth --output goes with the Nth --format)")
-      ->check(CLI::IsMember({"sarif", "json", "text", "markdown"}))
+  scan_cmd->add_option("--format", formats, "sarif|json|jsonl|text|markdown (repeatable; the Nth --output goes with the Nth --format)")
+      ->check(CLI::IsMember({"sarif", "json", "jsonl", "text", "markdown"}))
       ->allow_extra_args(false);
   scan_cmd->add_option("-o,--output", outputs, "Write the report to FILE (repeatable)")->allow_extra_args(false);
   scan_cmd->add_option("--fail-on", fail_on, "Exit 1 when a finding is at or above this severity")
@@ -123,6 +126,7 @@ int run(int argc, char** argv) {
   profile_cmd->add_option("--timeout", profile.timeout_seconds, "Seconds to wait for each server response")
       ->check(CLI::Range(0.1, 3600.0));
   // --- end dynamic ---
+  add_gate_scan_options(*scan_cmd, scan.gate);  // --baseline, --config, --no-config, --exclude
 
   InventoryCommand inventory;
   auto* inv_cmd = app.add_subcommand("inventory", "Print what a server declares, as JSON");
@@ -156,8 +160,11 @@ int run(int argc, char** argv) {
   auto* list_cmd = rules_cmd->add_subcommand("list", "Print the rule catalogue");
   list_cmd->add_option("--format", list_format, "text|json")->check(CLI::IsMember({"text", "json"}));
   bool verbose = false;
+  std::string rules_test_dir;
   auto* test_cmd = rules_cmd->add_subcommand("test", "Run every rule's own match / no-match examples");
   test_cmd->add_flag("-v,--verbose", verbose, "List passing examples too");
+  test_cmd->add_option("dir", rules_test_dir, "Test only the rules in this directory (your own rules)")
+      ->check(CLI::ExistingDirectory);
 
   FuzzPlanCommand fuzz_plan;
   auto* plan_cmd = app.add_subcommand("fuzz-plan", "Print the calls the fuzzer would make to each tool, without running anything");
@@ -191,9 +198,10 @@ int run(int argc, char** argv) {
 
   if (*scan_cmd) {
     scan.command = command;
+    scan.gate.rule_dirs = rule_dirs;
+    apply_project_config(scan.gate, *scan_cmd, formats, outputs, fail_on);  // .mcp-assay.yaml defaults
     scan.reports = pair_reports(formats, outputs);
     scan.fail_on = fail_on == "never" ? std::nullopt : parse_severity(fail_on);
-    scan.rules_dir = rules_dir;
     return run_scan_command(scan);
   }
   if (*sandbox_cmd) {
@@ -202,7 +210,7 @@ int run(int argc, char** argv) {
   }
   if (*profile_cmd) {  // --- dynamic analysis ---
     profile.command = command;
-    profile.rules_dir = rules_dir;
+    profile.rule_dirs = rule_dirs;
     return run_profile_command(profile);
   }
   if (!command.empty() && !*inv_cmd) throw usage_error("`-- COMMAND` is only for scan, inventory, profile and sandbox");
@@ -211,12 +219,9 @@ int run(int argc, char** argv) {
     return run_inventory_command(inventory);
   }
   if (*discover_cmd) return run_discover_command(discover);
-  if (*plan_cmd) {
-    fuzz_plan.rules_dir = rules_dir;
-    return run_fuzz_plan_command(fuzz_plan);
-  }
-  if (*list_cmd) return run_rules_list(rules_dir, list_format);
-  if (*test_cmd) return run_rules_test(rules_dir, verbose);
+  if (*plan_cmd) return run_fuzz_plan_command(fuzz_plan);  // the bundled payload classes
+  if (*list_cmd) return run_rules_list(rule_dirs, list_format);
+  if (*test_cmd) return run_rules_test(rule_dirs, rules_test_dir, verbose);
   return kExitUsage;
 }
 

@@ -104,7 +104,8 @@ class CodeRuleReader : public rules::YamlRuleReader {
     CodeRule r;
     r.rule_file = fs::absolute(path()).lexically_normal().string();
     r.id = text(root, "id", true);
-    if (!RE2::FullMatch(r.id, R"(MCP1\d\d)")) fail(root["id"], "code rule ids are MCP100..MCP199");
+    if (!RE2::FullMatch(r.id, R"(MCP[19]\d\d)"))
+      fail(root["id"], "code rule ids are MCP100..MCP199, or MCP900..MCP999 for your own rules");
     if (!fs::path(path()).filename().string().starts_with(r.id + "-"))
       fail(root["id"], "file name must start with the rule id and a dash: " + r.id + "-...");
     r.name = text(root, "name", true);

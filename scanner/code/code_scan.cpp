@@ -269,6 +269,7 @@ CodeScanResult scan_source(const std::string& dir_or_tgz, const std::vector<Code
   walk.include_dependencies = options.include_dependencies;
   walk.max_file_bytes = options.max_file_bytes;
   walk.max_files = options.max_files;
+  walk.exclude_paths = options.exclude_paths;
   std::string root = dir_or_tgz;
   std::error_code ec;
   if (!fs::is_directory(dir_or_tgz, ec)) {

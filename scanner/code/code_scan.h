@@ -17,6 +17,7 @@ struct CodeScanOptions {
   bool honour_suppressions = true;        // false with --no-ignore
   std::size_t max_file_bytes = 2u << 20;  // larger files are skipped with a note
   std::size_t max_files = 50000;          // the walk stops there, with a note
+  std::vector<std::string> exclude_paths; // globs (--exclude, `exclude:` in .mcp-assay.yaml) left out of the walk
 };
 
 struct CodeScanResult {

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "scanner/code/gitignore.h"
+#include "scanner/code/glob.h"
 #include "scanner/model/error.h"
 
 namespace fs = std::filesystem;
@@ -136,6 +137,7 @@ class Walker {
         if (is_vcs_dir(name)) continue;
         if (is_dependency_dir(name) && !options_.include_dependencies) continue;
         if (options_.honour_gitignore && ignore_.ignored(child, true)) continue;
+        if (excluded(child)) continue;
         if (!options_.scan_build_output) {
           if (auto why = built_from(dir, name)) {
             on_skip_(child + "/: build output, " + *why + " (scan the package tarball for what ships)");
@@ -145,9 +147,19 @@ class Walker {
         walk(entry.path(), child, depth + 1);
       } else if (fs::is_regular_file(status)) {
         if (options_.honour_gitignore && ignore_.ignored(child, false)) continue;
+        if (excluded(child)) continue;
         visit_file(entry.path(), child, entry.file_size(ec));
       }
     }
+  }
+
+  bool excluded(const std::string& rel) const {
+    for (std::string pattern : options_.exclude_paths) {
+      while (pattern.size() > 1 && pattern.back() == '/') pattern.pop_back();
+      if (pattern.starts_with("./")) pattern.erase(0, 2);
+      if (path_filter_match(pattern, rel)) return true;
+    }
+    return false;
   }
 
   void visit_symlink(const fs::path& path, const std::string& rel) {

@@ -20,6 +20,8 @@ struct WalkOptions {
   bool honour_gitignore = true;
   std::size_t max_file_bytes = 2u << 20;
   std::size_t max_files = 50000;
+  // Paths the user left out (see path_filter_match in glob.h); a matching directory is not entered.
+  std::vector<std::string> exclude_paths;
 };
 
 // Language of a file from its name, else from a `#!` first line; nullopt = not source.

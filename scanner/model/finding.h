@@ -35,6 +35,11 @@ struct Finding {
   std::string fingerprint;    // stable content-based id; see compute_fingerprint
   // Why an inline `mcp-assay: ignore[...]` silenced it; empty for findings that stand.
   std::string suppression_reason;
+  // --- gate (scanner/gate/) ---
+  // Its fingerprint is in the --baseline report: it stays in the report but not toward --fail-on.
+  bool baselined = false;
+  // "FILE:LINE" of the ignore-file entry that silenced it; empty = an inline comment did.
+  std::string suppressed_by;
 };
 
 // Hex digest over what the finding *is* (rule, server, logical location, normalized evidence),

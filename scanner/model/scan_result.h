@@ -37,6 +37,9 @@ struct ScanResult {
   // "full", "partial: <why>", "none: server ran unsandboxed (--unsandboxed)" or
   // "not applicable: offline inventory".
   std::string sandbox_level;
+  // --- gate (scanner/gate/) ---
+  std::string baseline_file;                 // --baseline as given; empty = not compared to a baseline
+  std::vector<std::string> expired_ignores;  // one line each: where, what it ignored, when it expired
 };
 
 }  // namespace assay

@@ -82,7 +82,9 @@ Confidence YamlRuleReader::confidence(const YAML::Node& n) const {
 RuleInfo YamlRuleReader::rule_info(const YAML::Node& root) const {
   RuleInfo info;
   info.id = text(root, "id", true);
-  if (!RE2::FullMatch(info.id, R"(MCP[0-3]\d\d)")) fail(root["id"], "id must look like MCP0nn..MCP3nn");
+  // MCP9nn is left to users' own rule directories (--rules), so theirs never collide with ours.
+  if (!RE2::FullMatch(info.id, R"(MCP[0-39]\d\d)"))
+    fail(root["id"], "id must look like MCP0nn..MCP3nn, or MCP9nn for your own rules");
   if (!fs::path(path_).filename().string().starts_with(info.id))
     fail(root["id"], "file name must start with the rule id " + info.id);
   info.name = text(root, "name", true);

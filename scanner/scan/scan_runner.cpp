@@ -204,14 +204,24 @@ ScanResult run_scan(const ScanRequest& request, const RuleSet& rules) {
     dumps.push_back(targets::load_dump_file(file));
     dump_files.push_back(file);
   }
-  for (size_t i = 0; i < dumps.size(); ++i) scan_loaded(dumps[i], dump_files[i], rules.metadata, result);
+  auto starting = [&request](const std::string& target) {
+    if (request.on_target) request.on_target(target);
+  };
+  for (size_t i = 0; i < dumps.size(); ++i) {
+    starting(dump_files[i]);
+    scan_loaded(dumps[i], dump_files[i], rules.metadata, result);
+  }
   std::map<std::string, PhysicalLocation> declarations;  // tool name -> declaration in scanned source
-  for (const auto& target : source_targets) scan_source_target(target, request, rules, result, declarations);
+  for (const auto& target : source_targets) {
+    starting(target);
+    scan_source_target(target, request, rules, result, declarations);
+  }
 
   bool live = !request.command.empty();
   std::optional<mcp::SandboxOutcome> outcome;
   if (live) {
     std::string target = command_line(request.command);
+    starting(target);
     std::string server = server_name_for(request);
     std::string events_path;
     // --- dynamic analysis: fuzz the sandboxed server while its session is open ---

@@ -1,5 +1,6 @@
 // Orchestrates one scan: targets -> inventories -> metadata findings -> ScanResult.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,8 @@ struct ScanRequest {
   dynamic::DynamicReport* dynamic_report = nullptr;   // filled when it was fuzzed
   std::string work_dir;                               // host dir for the sandbox's work dir ("" = tmpfs)
   // --- end dynamic ---
+  // Called as each file target and the launched server start (the CLI's progress line).
+  std::function<void(const std::string& target)> on_target;
 };
 
 // Scans every target. Input errors (unreadable or invalid files, a host that cannot isolate a
