@@ -11,6 +11,8 @@
 #include "reports/report_writers.h"
 #include "scanner/cli/exit_codes.h"
 #include "scanner/discovery/config_rules.h"
+#include "scanner/lock/classify.h"
+#include "scanner/lock/lockfile.h"
 #include "scanner/code/code_rule_examples.h"
 #include "scanner/model/error.h"
 #include "scanner/rules/rule_examples.h"
@@ -90,6 +92,10 @@ int run_scan_command(const ScanCommand& cmd) {
   request.code_options.include_dependencies = cmd.include_dependencies;
   request.code_options.honour_suppressions = !cmd.no_ignore;
   request.show_suppressed = cmd.show_suppressed;
+  // --- lockfile verification: a bad lockfile stops the run before any server is launched ---
+  request.lock_file = cmd.lock_file;
+  if (!cmd.lock_file.empty()) lock::read_lockfile(cmd.lock_file);
+  // --- end lockfile ---
   if (request.inventory_dir.empty()) {
     std::string first_file;
     for (const auto& r : cmd.reports)
@@ -210,6 +216,14 @@ int run_rules_test(const std::string& rules_dir, bool verbose) {
               << " expected " << (r.example->should_match ? "match" : "no match") << " on " << r.example->key
               << " = " << r.example->value << "\n";
   }
+  // --- lock rules: each before/after example (scanner/lock/classify.h) ---
+  for (const auto& r : lock::run_lock_rule_examples(rules.lock, rules.metadata)) {
+    r.passed ? ++passed : ++failed;
+    if (r.passed && !verbose) continue;
+    std::cout << (r.passed ? "ok   " : "FAIL ") << r.rule->info.id << " " << r.rule->file << ":" << r.example->line
+              << " expected " << (r.example->should_match ? "match" : "no match") << ", got " << r.detail << "\n";
+  }
+  // --- end lock rules ---
   // Code rules: each annotated example file, line by line (`ruleid:` / `ok:` comments).
   for (const auto& r : code::run_code_rule_examples(rules.code)) {
     r.passed ? ++passed : ++failed;

@@ -37,6 +37,7 @@ struct ScanCommand {
   bool include_dependencies = false;    // --include-deps
   bool no_ignore = false;               // --no-ignore: inline suppressions are not honoured
   bool show_suppressed = false;         // --show-suppressed
+  std::string lock_file;                // --lock FILE: verify against a lockfile (pin_command.h)
 };
 
 struct InventoryCommand {

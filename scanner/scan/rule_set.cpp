@@ -12,13 +12,15 @@ RuleSet load_rule_set(const std::string& dir) {
   std::error_code ec;
   fs::path metadata = fs::is_directory(root / "metadata", ec) ? root / "metadata" : root;
   fs::path runtime = fs::is_directory(root / "runtime", ec) ? root / "runtime" : metadata.parent_path() / "runtime";
-  RuleSet set{rules::MetadataEngine(rules::load_metadata_rules(metadata.string())), {}, {}, {}};
+  RuleSet set{rules::MetadataEngine(rules::load_metadata_rules(metadata.string())), {}, {}, {}, {}};
   if (fs::is_directory(runtime, ec)) set.runtime = behaviour::load_behaviour_rules(runtime.string());
   // A rules directory without code/ has no code rules.
   fs::path code = fs::is_directory(root / "code", ec) ? root / "code" : metadata.parent_path() / "code";
   set.code = code::load_code_rules(code.string());
   fs::path config = fs::is_directory(root / "config", ec) ? root / "config" : metadata.parent_path() / "config";
   if (fs::is_directory(config, ec)) set.config = discovery::load_config_rules(config.string());
+  fs::path lock = fs::is_directory(root / "lock", ec) ? root / "lock" : metadata.parent_path() / "lock";
+  if (fs::is_directory(lock, ec)) set.lock = lock::load_lock_rules(lock.string());
   return set;
 }
 

@@ -6,6 +6,7 @@
 #include "scanner/behaviour/behaviour_rule.h"
 #include "scanner/code/code_rule.h"
 #include "scanner/discovery/config_rules.h"
+#include "scanner/lock/lock_rules.h"
 #include "scanner/rules/metadata_engine.h"
 
 namespace assay::scan {
@@ -15,9 +16,10 @@ struct RuleSet {
   std::vector<behaviour::BehaviourRule> runtime;  // rules/runtime
   std::vector<code::CodeRule> code;               // rules/code/<language>/
   std::vector<discovery::ConfigRule> config;      // rules/config (client config entries)
+  std::vector<lock::LockRule> lock;               // rules/lock (scan --lock verification)
 };
 
-// `dir` is the rules root (holding metadata/, runtime/, code/ and config/) or, as before, a
+// `dir` is the rules root (holding metadata/, runtime/, code/, config/ and lock/) or, as before, a
 // metadata rules directory itself (then the other kinds come from its siblings when present).
 RuleSet load_rule_set(const std::string& dir);
 

@@ -6,6 +6,7 @@
 
 #include "sandbox/level.h"
 #include "scanner/behaviour/behaviour_engine.h"
+#include "scanner/lock/verify.h"
 #include "scanner/model/error.h"
 #include "scanner/targets/dump_loader.h"
 
@@ -231,6 +232,7 @@ ScanResult run_scan(const ScanRequest& request, const RuleSet& rules) {
   ConfiguredScanOutcome configured = scan_configured_servers(request, rules, result);
   live = live || configured.launched_stdio;
   // --- end configured servers ---
+  if (!request.lock_file.empty()) lock::verify_scan(request, rules, result);
   if (!live)
     result.sandbox_level = configured.contacted_remote ? "not applicable: remote servers over HTTP, no server code ran here"
                            : source_targets.empty()    ? "not applicable: offline inventory, no server code ran"

@@ -26,6 +26,7 @@ struct ScanRequest {
   // Source directories and package tarballs among `files` are scanned statically with these.
   code::CodeScanOptions code_options;
   bool show_suppressed = false;
+  std::string lock_file;  // --lock: verify every server against this lockfile (scanner/lock/)
 };
 
 // Scans every target. Input errors (unreadable or invalid files, a host that cannot isolate a
