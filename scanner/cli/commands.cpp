@@ -16,6 +16,8 @@
 #include "scanner/gate/rule_dirs.h"
 #include "scanner/discovery/config_rules.h"
 #include "scanner/fleet/fleet_rules.h"
+#include "scanner/lock/classify.h"
+#include "scanner/lock/lockfile.h"
 #include "scanner/code/code_rule_examples.h"
 #include "scanner/model/error.h"
 #include "scanner/rules/rule_examples.h"
@@ -106,6 +108,10 @@ int run_scan_command(const ScanCommand& cmd) {
   dynamic::DynamicReport dynamic_report;  // --- dynamic analysis ---
   apply_dynamic_options(cmd, request, dynamic_report);
   request.code_options.exclude_paths = cmd.gate.exclude;
+  // --- lockfile verification: a bad lockfile stops the run before any server is launched ---
+  request.lock_file = cmd.lock_file;
+  if (!cmd.lock_file.empty()) lock::read_lockfile(cmd.lock_file);
+  // --- end lockfile ---
   if (request.inventory_dir.empty()) {
     std::string first_file;
     for (const auto& r : cmd.reports)
@@ -244,6 +250,14 @@ int run_rules_test(const std::vector<std::string>& rule_dirs, const std::string&
     std::cout << (r.passed ? "ok   " : "FAIL ") << r.id << " " << r.file << ":" << r.line << " expected "
               << (r.expected_match ? "match" : "no match") << " on " << r.detail << "\n";
   }
+  // --- lock rules: each before/after example (scanner/lock/classify.h) ---
+  for (const auto& r : lock::run_lock_rule_examples(rules.lock, rules.metadata)) {
+    r.passed ? ++passed : ++failed;
+    if (r.passed && !verbose) continue;
+    std::cout << (r.passed ? "ok   " : "FAIL ") << r.rule->info.id << " " << r.rule->file << ":" << r.example->line
+              << " expected " << (r.example->should_match ? "match" : "no match") << ", got " << r.detail << "\n";
+  }
+  // --- end lock rules ---
   // Code rules: each annotated example file, line by line (`ruleid:` / `ok:` comments).
   for (const auto& r : code::run_code_rule_examples(rules.code)) {
     r.passed ? ++passed : ++failed;

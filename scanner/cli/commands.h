@@ -46,6 +46,7 @@ struct ScanCommand {
   std::string profile_out;              // --profile-out FILE
   // --- end dynamic ---
   GateOptions gate;                     // --baseline, .mcp-assay.yaml, --rules (scanner/cli/gate_options.h)
+  std::string lock_file;                // --lock FILE: verify against a lockfile (pin_command.h)
 };
 
 struct InventoryCommand {

@@ -7,6 +7,7 @@
 #include "scanner/cli/commands.h"
 #include "scanner/cli/dynamic_command.h"
 #include "scanner/cli/exit_codes.h"
+#include "scanner/cli/pin_command.h"
 #include "scanner/cli/sandbox_command.h"
 #include "scanner/mcp/launched_groups.h"
 #include "scanner/model/error.h"
@@ -33,6 +34,17 @@ Examples:
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 2 usage or input error, 3 a target could not be scanned.
+)";
+
+const char* kPinExamples = R"(
+Examples:
+  mcp-assay pin --reason "reviewed in SEC-142" tools.json      approve a saved surface
+  mcp-assay pin --reason "onboarding" -- node build/index.js    approve a live server (sandboxed)
+  mcp-assay scan --lock mcp-assay.lock --fail-on medium tools.json   verify nothing changed
+  mcp-assay pin --update --reason "v1.3 reviewed" tools.json    recertify; the history is kept
+
+Exit codes: 0 written, 2 usage or input error (no --reason, lockfile exists without --update),
+3 a server could not be read (nothing is written).
 )";
 
 // CLI11 would fold everything after `--` into the positional targets; the server's command
@@ -127,6 +139,28 @@ int run(int argc, char** argv) {
       ->check(CLI::Range(0.1, 3600.0));
   // --- end dynamic ---
   add_gate_scan_options(*scan_cmd, scan.gate);  // --baseline, --config, --no-config, --exclude
+  // --- pin and verify ---
+  scan_cmd->add_option("--lock", scan.lock_file, "Verify every server against this lockfile (written by `mcp-assay pin`)");
+  PinCommand pin;
+  auto* pin_cmd = app.add_subcommand("pin", "Approve servers' declared surfaces into a lockfile (mcp-assay.lock)");
+  pin_cmd->footer(kPinExamples);
+  pin_cmd->add_option("targets", pin.targets, "tools/list dumps, mcp-assay inventory files or client config files");
+  pin_cmd->add_option("--lock", pin.lock_file, "The lockfile to write (default: mcp-assay.lock)");
+  pin_cmd->add_flag("--update", pin.update, "Re-approve (recertify) into an existing lockfile, keeping its history");
+  pin_cmd->add_option("--reason", pin.reason, "Why this surface is approved (mandatory)");
+  pin_cmd->add_option("--approver", pin.approver, "Who approves (default: git config user.name, else $USER)");
+  pin_cmd->add_option("--now", pin.now, "Approval time, UTC YYYY-MM-DDTHH:MM:SSZ (default: $SOURCE_DATE_EPOCH, else now)");
+  pin_cmd->add_flag("--unsandboxed", pin.unsandboxed, "Allow launching the server without a sandbox (runs its code here)");
+  pin_cmd->add_option("--timeout", pin.timeout_seconds, "Seconds to wait for each server response")
+      ->check(CLI::Range(0.1, 3600.0));
+  pin_cmd->add_flag("--discover", pin.discover, "Pin every MCP server configured in this machine's AI clients");
+  pin_cmd->add_option("--home", pin.home, "With --discover: read client configs under DIR")->check(CLI::ExistingDirectory);
+  pin_cmd->add_option("--project", pin.project, "With --discover: also read this project's client configs")
+      ->check(CLI::ExistingDirectory);
+  pin_cmd->add_option("--url", pin.urls, "A remote server's URL")->allow_extra_args(false);
+  pin_cmd->add_option("--header", pin.headers, "\"Name: value\" header sent to every --url server")->allow_extra_args(false);
+  pin_cmd->add_flag("-q,--quiet", pin.quiet, "Print nothing but errors");
+  // --- end pin and verify ---
 
   InventoryCommand inventory;
   auto* inv_cmd = app.add_subcommand("inventory", "Print what a server declares, as JSON");
@@ -203,6 +237,11 @@ int run(int argc, char** argv) {
     scan.reports = pair_reports(formats, outputs);
     scan.fail_on = fail_on == "never" ? std::nullopt : parse_severity(fail_on);
     return run_scan_command(scan);
+  }
+  if (*pin_cmd) {
+    pin.command = command;
+    pin.rule_dirs = rule_dirs;
+    return run_pin_command(pin);
   }
   if (*sandbox_cmd) {
     sandbox.command = command;

@@ -25,6 +25,9 @@ std::map<std::string, std::string> defined_ids(const scan::RuleSet& set) {
   for (const auto& r : set.runtime) ids.emplace(r.info.id, r.file);
   for (const auto& r : set.code) ids.emplace(r.id, r.rule_file);
   for (const auto& r : set.config) ids.emplace(r.info.id, r.file);
+  for (const auto& r : set.dynamic) ids.emplace(r.info.id, r.file);
+  for (const auto& r : set.fleet.rules) ids.emplace(r.info.id, r.file);
+  for (const auto& r : set.lock) ids.emplace(r.info.id, r.file);
   return ids;
 }
 
@@ -95,6 +98,9 @@ void disable_rules(scan::RuleSet& set, const std::vector<DisabledRule>& disabled
   std::erase_if(set.runtime, [&off](const auto& r) { return off(r.info.id); });
   std::erase_if(set.code, [&off](const auto& r) { return off(r.id); });
   std::erase_if(set.config, [&off](const auto& r) { return off(r.info.id); });
+  std::erase_if(set.dynamic, [&off](const auto& r) { return off(r.info.id); });
+  std::erase_if(set.fleet.rules, [&off](const auto& r) { return off(r.info.id); });
+  std::erase_if(set.lock, [&off](const auto& r) { return off(r.info.id); });
 }
 
 }  // namespace assay::gate

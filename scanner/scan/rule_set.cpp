@@ -12,7 +12,7 @@ RuleSet load_rule_set(const std::string& dir) {
   std::error_code ec;
   fs::path metadata = fs::is_directory(root / "metadata", ec) ? root / "metadata" : root;
   fs::path runtime = fs::is_directory(root / "runtime", ec) ? root / "runtime" : metadata.parent_path() / "runtime";
-  RuleSet set{rules::MetadataEngine(rules::load_metadata_rules(metadata.string())), {}, {}, {}, {}, {}, {}};
+  RuleSet set{rules::MetadataEngine(rules::load_metadata_rules(metadata.string())), {}, {}, {}, {}, {}, {}, {}};
   if (fs::is_directory(runtime, ec)) set.runtime = behaviour::load_behaviour_rules(runtime.string());
   // A rules directory without code/ has no code rules.
   fs::path code = fs::is_directory(root / "code", ec) ? root / "code" : metadata.parent_path() / "code";
@@ -25,6 +25,8 @@ RuleSet load_rule_set(const std::string& dir) {
   if (fs::is_directory(payloads, ec)) set.payloads = fuzz::load_payload_classes(payloads.string());
   fs::path fleet = fs::is_directory(root / "fleet", ec) ? root / "fleet" : metadata.parent_path() / "fleet";
   set.fleet = fleet::load_fleet_rules(fleet.string());
+  fs::path lock = fs::is_directory(root / "lock", ec) ? root / "lock" : metadata.parent_path() / "lock";
+  if (fs::is_directory(lock, ec)) set.lock = lock::load_lock_rules(lock.string());
   return set;
 }
 

@@ -9,6 +9,7 @@
 #include "scanner/dynamic/dynamic_rule.h"
 #include "scanner/fuzz/payload_class.h"
 #include "scanner/fleet/fleet_rules.h"
+#include "scanner/lock/lock_rules.h"
 #include "scanner/rules/metadata_engine.h"
 
 namespace assay::scan {
@@ -21,9 +22,11 @@ struct RuleSet {
   std::vector<dynamic::DynamicRule> dynamic;      // rules/dynamic (how dynamic proofs are reported)
   std::vector<fuzz::PayloadClass> payloads;       // rules/payloads (what the fuzzer sends)
   fleet::FleetRules fleet;                        // rules/fleet (across the scanned servers)
+  std::vector<lock::LockRule> lock;               // rules/lock (scan --lock verification)
 };
 
-// `dir` is the rules root (holding metadata/, runtime/, code/, config/ and fleet/) or, as before, a
+// `dir` is the rules root (holding metadata/, runtime/, code/, config/, dynamic/, payloads/,
+// fleet/ and lock/) or, as before, a
 // metadata rules directory itself (then the other kinds come from its siblings when present).
 RuleSet load_rule_set(const std::string& dir);
 

@@ -8,6 +8,7 @@
 #include "sandbox/level.h"
 #include "scanner/behaviour/behaviour_engine.h"
 #include "scanner/fleet/scanned_fleet.h"
+#include "scanner/lock/verify.h"
 #include "scanner/model/error.h"
 #include "scanner/targets/dump_loader.h"
 
@@ -292,6 +293,7 @@ ScanResult run_scan(const ScanRequest& request, const RuleSet& rules) {
   for (const auto& s : request.configured) declared.push_back({configured_target_name(s), s.name, s.entry});
   fleet::add_fleet_findings(rules.fleet, declared, result);
   // --- end fleet view ---
+  if (!request.lock_file.empty()) lock::verify_scan(request, rules, result);
   if (!live)
     result.sandbox_level = configured.contacted_remote ? "not applicable: remote servers over HTTP, no server code ran here"
                            : source_targets.empty()    ? "not applicable: offline inventory, no server code ran"

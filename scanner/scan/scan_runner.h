@@ -35,6 +35,7 @@ struct ScanRequest {
   // --- end dynamic ---
   // Called as each file target and the launched server start (the CLI's progress line).
   std::function<void(const std::string& target)> on_target;
+  std::string lock_file;  // --lock: verify every server against this lockfile (scanner/lock/)
 };
 
 // Scans every target. Input errors (unreadable or invalid files, a host that cannot isolate a
