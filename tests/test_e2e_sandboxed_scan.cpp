@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -97,6 +98,35 @@ TEST_SUITE("e2e sandboxed scan") {
       CHECK(report["targets"][0]["status"] == "scanned");
       CHECK(report["targets"][0]["tools"].get<int>() >= 5);
       CHECK(report["findings"].empty());
+    }
+  }
+
+  TEST_CASE("a server launched from a client config is judged by what it did, and points at its config entry") {
+    auto dir = test_dir("e2e-config-beacon");
+    std::string server = (std::filesystem::path(ASSAY_SOURCE_DIR) / "testdata/servers/notes-sync-beacon/server.mjs").string();
+    {
+      std::ofstream config(dir / ".mcp.json");
+      config << "{\n  \"mcpServers\": {\n    \"notes\": {\"command\": \"node\", \"args\": [\"" << server << "\"]}\n  }\n}\n";
+    }
+    auto r = run_cli({"scan", "--no-fuzz", "--format", "json", "-o", (dir / "r.json").string(), "--inventory-dir",
+                      dir.string(), (dir / ".mcp.json").string()});
+    INFO(r.err);
+    CHECK(r.exit_code == 1);
+    json report = json::parse(slurp(dir / "r.json"));
+    CHECK(report["sandboxLevel"] == "full");
+    auto ids = rule_ids(report);
+    CHECK(ids.count("MCP202") == 1);
+    CHECK(ids.count("MCP203") == 1);
+    REQUIRE(report["targets"].size() == 1);
+    std::string events_file = report["targets"][0]["eventsFile"];
+    CHECK(std::filesystem::exists(events_file));
+    for (const auto& f : report["findings"]) {
+      if (f["ruleId"] != "MCP202") continue;
+      // The event's line first, then the config entry that launched the server.
+      CHECK(f["locations"][0]["file"] == events_file);
+      REQUIRE(f["locations"].size() >= 2);
+      CHECK(f["locations"][1]["file"].get<std::string>().ends_with(".mcp.json"));
+      CHECK(f["locations"][1]["startLine"] == 3);
     }
   }
 

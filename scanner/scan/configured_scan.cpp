@@ -3,6 +3,7 @@
 #include <set>
 
 #include "sandbox/level.h"
+#include "scanner/behaviour/behaviour_engine.h"
 #include "scanner/discovery/config_rules.h"
 #include "scanner/discovery/expand_references.h"
 #include "scanner/discovery/redact.h"
@@ -23,7 +24,9 @@ namespace {
 using discovery::ConfiguredServer;
 using discovery::Transport;
 
-Inventory fetch(const ConfiguredServer& s, const ScanRequest& request, std::vector<std::string>& warnings) {
+// `sandboxed` receives what the sandbox recorded of a stdio server, also when it then fails.
+Inventory fetch(const ConfiguredServer& s, const ScanRequest& request, std::vector<std::string>& warnings,
+                std::optional<mcp::SandboxOutcome>& sandboxed) {
   std::vector<std::string> unresolved;
   auto expand = [&unresolved](const std::string& v) { return discovery::expand_references(v, &unresolved); };
   Inventory inv;
@@ -34,7 +37,14 @@ Inventory fetch(const ConfiguredServer& s, const ScanRequest& request, std::vect
     for (const auto& e : s.env) spec.extra_env.emplace_back(e.key, expand(e.value));
     spec.working_dir = expand(s.cwd);
     spec.sandbox.enabled = !request.unsandboxed;
-    inv = mcp::fetch_inventory_stdio(spec, request.limits).inventory;
+    try {
+      mcp::LiveResult live = mcp::fetch_inventory_stdio(spec, request.limits);
+      sandboxed = std::move(live.sandbox);
+      inv = std::move(live.inventory);
+    } catch (mcp::LiveScanFailed& e) {
+      sandboxed = e.sandbox;
+      throw;
+    }
   } else {
     mcp::RemoteSpec spec;
     spec.url = expand(s.url.value);
@@ -93,9 +103,10 @@ ConfiguredScanOutcome scan_configured_servers(const ScanRequest& request, const 
 
     std::string target = configured_target_name(s);
     size_t first_new = result.findings.size();
+    std::optional<mcp::SandboxOutcome> sandboxed;
     try {
       std::vector<std::string> warnings;
-      Inventory inv = fetch(s, request, warnings);
+      Inventory inv = fetch(s, request, warnings, sandboxed);
       inv.warnings.insert(inv.warnings.end(), warnings.begin(), warnings.end());
       if (inv.server.name.empty()) inv.server.name = s.name;
       std::string path = write_inventory_file(inv, request.inventory_dir, s.client + "-" + s.name);
@@ -111,6 +122,17 @@ ConfiguredScanOutcome scan_configured_servers(const ScanRequest& request, const 
       failed.error = e.what();
       failed.ran_unsandboxed = s.transport == Transport::stdio && request.unsandboxed;
       result.targets.push_back(std::move(failed));
+    }
+    // What the server did while it started and listed, judged like a command-line server's.
+    if (sandboxed) {
+      std::string name = s.client + "-" + s.name;
+      std::string events = write_events_file(request, name, *sandboxed);
+      result.targets.back().events_file = events;
+      size_t first_runtime = result.findings.size();
+      for (auto& f : behaviour::evaluate_behaviour(rules.runtime, sandboxed->events, {s.name, "start-up", events}))
+        result.findings.push_back(std::move(f));
+      point_at_config(result.findings, first_runtime, s);
+      if (outcome.sandbox_level.empty()) outcome.sandbox_level = sandboxed->level;
     }
     (s.transport == Transport::stdio ? outcome.launched_stdio : outcome.contacted_remote) = true;
   }

@@ -116,6 +116,19 @@ std::string output_path(const ScanRequest& request, const std::string& server, c
   return output_path_in(request.inventory_dir, server, suffix);
 }
 
+void require_isolation(const ScanRequest& request) {
+  if (request.unsandboxed) return;
+  sandbox::SandboxLevel level = sandbox::probe_sandbox_level();
+  if (level.level == sandbox::IsolationLevel::none)
+    throw usage_error("cannot launch the server in a sandbox on this machine (" + sandbox::describe(level) +
+                      "): pass --unsandboxed to run it here without isolation, or scan a saved tools/list "
+                      "dump instead");
+}
+
+std::string server_name_for(const ScanRequest& request) { return fs::path(request.command.front()).filename().string(); }
+
+}  // namespace
+
 // One JSON object per line, so event i is on line i+1 and findings can point at it.
 std::string write_events_file(const ScanRequest& request, const std::string& server,
                             const mcp::SandboxOutcome& outcome) {
@@ -129,19 +142,6 @@ std::string write_events_file(const ScanRequest& request, const std::string& ser
   write_text_file(path, text, "sandbox events file");
   return path;
 }
-
-void require_isolation(const ScanRequest& request) {
-  if (request.unsandboxed) return;
-  sandbox::SandboxLevel level = sandbox::probe_sandbox_level();
-  if (level.level == sandbox::IsolationLevel::none)
-    throw usage_error("cannot launch the server in a sandbox on this machine (" + sandbox::describe(level) +
-                      "): pass --unsandboxed to run it here without isolation, or scan a saved tools/list "
-                      "dump instead");
-}
-
-std::string server_name_for(const ScanRequest& request) { return fs::path(request.command.front()).filename().string(); }
-
-}  // namespace
 
 std::string write_inventory_file(const Inventory& inv, const std::string& dir, const std::string& name) {
   // Findings need a real file and line (GitHub drops results without one), so the inventory
@@ -300,6 +300,7 @@ ScanResult run_scan(const ScanRequest& request, const RuleSet& rules) {
                                                        : "not applicable: static analysis, no server code ran";
   else if (request.unsandboxed) result.sandbox_level = "none: the server ran unsandboxed (--unsandboxed)";
   else if (outcome) result.sandbox_level = outcome->level;
+  else if (!configured.sandbox_level.empty()) result.sandbox_level = configured.sandbox_level;
   else result.sandbox_level = sandbox::describe(sandbox::probe_sandbox_level());
   sort_findings(result.findings);
   sort_findings(result.suppressed);

@@ -65,12 +65,15 @@ std::string command_line(const std::vector<std::string>& argv);
 // --- shared with configured_scan.cpp ---
 // Writes `inv` as DIR/NAME.inventory.json (NAME made file-safe) and returns the path.
 std::string write_inventory_file(const Inventory& inv, const std::string& dir, const std::string& name);
+// Writes what the sandbox recorded as DIR/NAME.events.jsonl (one event per line) and returns the path.
+std::string write_events_file(const ScanRequest& request, const std::string& server, const mcp::SandboxOutcome& outcome);
 void scan_loaded(const targets::LoadedDump& dump, const std::string& target, const rules::MetadataEngine& engine,
                  ScanResult& result);
 
 struct ConfiguredScanOutcome {
   bool launched_stdio = false;
   bool contacted_remote = false;
+  std::string sandbox_level;  // of the first configured server that ran sandboxed
 };
 // Config findings (rules/config) for every configured server, then its live inventory: stdio
 // servers launched (only with --unsandboxed), URL servers contacted; failures become failed
