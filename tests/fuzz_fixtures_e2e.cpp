@@ -1,6 +1,6 @@
-// The fuzz fixtures (testdata/servers/fuzz/): each starts in the sandbox with clean metadata, and
-// each vulnerability is real — a crafted call made by hand has its effect on the vulnerable
-// server and none on its fixed twin.
+// The fuzz fixtures (testdata/servers/fuzz/): each starts in the sandbox with clean metadata, each
+// vulnerability is real — a crafted call made by hand has its effect on the vulnerable server and
+// none on its fixed twin — and none of them falls over on malformed input.
 #include <doctest/doctest.h>
 #include <fcntl.h>
 #include <sys/wait.h>
@@ -178,6 +178,28 @@ Effects observe(const assay::testing::CliRun& run) {
   return e;
 }
 
+// After the proof, every fixture gets input a hostile or sloppy client sends — malformed lines,
+// wrong types, unknown tools and methods, a lone surrogate — and must still answer a listing.
+json with_odd_input(json script, const json& tools) {
+  auto& steps = script["steps"];
+  steps.push_back({{"raw", "{not json"}});
+  steps.push_back({{"raw", "[]"}});
+  steps.push_back({{"raw", R"({"jsonrpc":"2.0","id":"odd-1","method":"no/such/method"})"}});
+  steps.push_back({{"raw", R"({"jsonrpc":"2.0","id":"odd-2","method":"tools/call","params":{"name":"no_such_tool"}})"}});
+  for (const auto& tool : tools) {
+    std::string name = tool;
+    steps.push_back({{"raw", R"({"jsonrpc":"2.0","id":"odd-3","method":"tools/call","params":{"name":")" + name +
+                                 R"(","arguments":"not an object"}})"}});
+    steps.push_back({{"raw", R"({"jsonrpc":"2.0","id":"odd-4","method":"tools/call","params":{"name":")" + name +
+                                 R"(","arguments":{"path":"\ud800","url":"\ud800","city":"\ud800","title":"\ud800"}}})"}});
+    steps.push_back({{"call", name},
+                     {"arguments", {{"path", 1}, {"url", 2}, {"branch", 3}, {"city", 4}, {"title", 5}, {"timezone", 6},
+                                    {"folder", 7}, {"id", "seven"}, {"time", 8}, {"state", nullptr}}}});
+  }
+  steps.push_back({{"list", true}});
+  return script;
+}
+
 // Every vulnerable fixture's proof, made on it and on its twin.
 const std::map<std::string, Effects>& driven() {
   static const std::map<std::string, Effects> all = [] {
@@ -190,7 +212,7 @@ const std::map<std::string, Effects>& driven() {
     auto results = in_parallel<Effects>(runs.size(), [&](std::size_t i) {
       const auto& [id, proof] = runs[i];
       std::vector<std::string> args = {"sandbox", "--json", "--timeout", "60", "--", "/usr/bin/python3", kDriver,
-                                       (*proof)["script"].dump(), "--"};
+                                       with_odd_input((*proof)["script"], fixture(id)["tools"]).dump(), "--"};
       for (auto& a : launch(fixture(id), proof->value("root", "/workdir"))) args.push_back(a);
       return observe(run_in(scratch("drive-" + id), args));
     });
@@ -225,6 +247,9 @@ void check_pair(const std::string& id) {
   REQUIRE_MESSAGE(miss.problem.empty(), miss.problem);
   CHECK(hit.report["tools"] == vulnerable["tools"]);
   CHECK(miss.report["tools"] == vulnerable["tools"]);
+  // Both answered the listing after the odd input: nothing crashed or hung.
+  CHECK(hit.report["steps"].back().contains("list"));
+  CHECK(miss.report["steps"].back().contains("list"));
   for (const auto& [kind, wanted] : vulnerable["proof"]["expect"].items()) {
     for (const auto& w : wanted) {
       std::string item = w;

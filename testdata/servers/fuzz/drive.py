@@ -10,7 +10,8 @@ SCRIPT is JSON, or `-` to read it from stdin (for scripts too big for one argume
   {"setup": [...], "steps": [...], "look_for": [...], "files": [...], "compact": B}
   setup     {"dir": P} | {"file": P, "content": S} | {"symlink": P, "target": T} |
             {"git_repo": P} (a repository with one commit on main), done before launch
-  steps     {"call": TOOL, "arguments": {...}, "echo": B} | {"list": true, "echo": B} | {"wait": SECONDS}
+  steps     {"call": TOOL, "arguments": {...}, "echo": B} | {"list": true, "echo": B} | {"wait": SECONDS} |
+            {"raw": LINE} (sent as it is, no answer awaited: for malformed input)
             ("echo": the result, or the listing as {"tools": [...]}, goes to stderr as one JSON
             line, where the sandbox looks for canaries and a test can read it back)
   look_for  strings to look for in each call's result and each listing's descriptions
@@ -165,6 +166,10 @@ def drive(script, argv):
                 if step.get("echo"):
                     sys.stderr.write(json.dumps({"tools": list(now.values())}) + "\n")
                 report["steps"].append({"list": True, "changed": changed, "found": found_in(descriptions, look_for)})
+            elif "raw" in step:
+                session.proc.stdin.write(step["raw"].encode("utf-8", "surrogatepass") + b"\n")
+                session.proc.stdin.flush()
+                report["steps"].append({"raw": True, "found": []})
             elif "wait" in step:
                 session.settle(float(step["wait"]))
         session.settle(0.2)
