@@ -146,13 +146,14 @@ TEST_SUITE("e2e_dynamic cli") {
 }
 
 TEST_SUITE("e2e_dynamic real servers") {
-  TEST_CASE("server-memory and server-filesystem (an allowed directory in the work dir) are fuzzed with no finding") {
+  TEST_CASE("server-memory, server-filesystem (an allowed directory in the work dir) and server-sequential-thinking are fuzzed with no finding") {
     const std::vector<std::vector<std::string>> servers = {
         {"env", "MEMORY_FILE_PATH={workdir}/memory.jsonl", "node", kModules + "server-memory/dist/index.js"},
         {"node", kModules + "server-filesystem/dist/index.js", "{workdir}/root"},
+        {"node", kModules + "server-sequential-thinking/dist/index.js"},
     };
     for (const auto& command : servers) {
-      INFO(command[2]);
+      INFO(command.back());
       Scan s = scan("dyn-real-" + std::to_string(&command - &servers[0]), {}, command);
       INFO(s.err);
       CHECK(s.code == 0);
