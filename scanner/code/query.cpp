@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <optional>
 #include <string>
 
 #include "scanner/model/error.h"
@@ -321,6 +322,30 @@ void CompiledQuery::run(const ParsedFile& file, TSNode scope, uint32_t start, ui
       out.captures.emplace_back(impl_->capture_names[match.captures[i].index],
                                 match.captures[i].node);
     on_match(out);
+  }
+}
+
+std::optional<CombinedQuery> combine_queries(Language language, const std::vector<std::string_view>& sources,
+                                             std::string_view where) {
+  if (sources.empty()) return std::nullopt;
+  std::string source;
+  std::vector<uint32_t> starts;  // where each source begins in `source`
+  for (std::string_view s : sources) {
+    starts.push_back(static_cast<uint32_t>(source.size()));
+    source += s;
+    source += "\n";
+  }
+  try {
+    CombinedQuery c{CompiledQuery::compile(language, source, where), {}};
+    for (uint32_t p = 0; p < c.query.pattern_count(); ++p) {
+      auto after = std::upper_bound(starts.begin(), starts.end(), c.query.pattern_start_byte(p));
+      if (after == starts.begin()) return std::nullopt;
+      c.source_of_pattern.push_back(static_cast<size_t>(after - starts.begin()) - 1);
+    }
+    c.query.set_match_limit(static_cast<uint32_t>(std::min<size_t>(kMatchLimit * sources.size(), 32768)));
+    return c;
+  } catch (const AssayError&) {
+    return std::nullopt;
   }
 }
 

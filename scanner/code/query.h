@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -75,5 +76,17 @@ class CompiledQuery {
            const std::function<void(const QueryMatch&)>& on_match) const;
   std::unique_ptr<Impl> impl_;
 };
+
+// Several queries run as one, so a file's tree is walked once for all of them: their sources
+// concatenated and compiled for `language`, each pattern mapped back to the source it came from
+// by where it starts. Each source keeps the in-progress matches a query of its own would have.
+struct CombinedQuery {
+  CompiledQuery query;
+  std::vector<size_t> source_of_pattern;  // pattern index -> index into `sources`
+};
+// Nothing when `sources` is empty or the concatenation does not compile or map back (the
+// callers compiled each source on its own, and then run them one by one).
+std::optional<CombinedQuery> combine_queries(Language language, const std::vector<std::string_view>& sources,
+                                             std::string_view where);
 
 }  // namespace assay::code

@@ -1,5 +1,5 @@
-// One combined query per language and set of rules a file may trigger: the rules' patterns
-// concatenated, each pattern mapped back to its rule by where it starts in the combined source.
+// Per language: a text prefilter deciding which rules a file can trigger and where, and every
+// rule's patterns as one query (combine_queries) for files that can trigger several.
 #include "scanner/code/structural_batch.h"
 
 #include <algorithm>
@@ -8,22 +8,18 @@
 
 #include "scanner/code/query_rule.h"
 #include "scanner/code/text_prefilter.h"
-#include "scanner/model/error.h"
 
 namespace assay::code {
-
-struct StructuralBatch::Combined {
-  std::optional<CompiledQuery> query;   // empty: run the rules one by one
-  std::vector<size_t> rules;            // indices into LanguageRules::rules, in rule order
-  std::vector<size_t> rule_of_pattern;  // pattern index -> index into LanguageRules::rules
-};
 
 struct StructuralBatch::LanguageRules {
   Language language = Language::javascript;
   std::vector<const CodeRule*> rules;           // rules with a query for this language
   TextPrefilter prefilter;                      // a condition per pattern of each rule
   std::vector<std::vector<size_t>> conditions;  // per rule: its patterns' condition ids
-  std::unique_ptr<Combined> combined;           // every rule's patterns; built on first need
+  // Every rule's patterns as one query (pattern -> rule index); built on first need, and empty
+  // if it cannot be (the rules then run one by one).
+  std::optional<CombinedQuery> combined;
+  bool combined_built = false;
 };
 
 StructuralBatch::StructuralBatch(const std::vector<CodeRule>& rules) {
@@ -51,35 +47,14 @@ StructuralBatch::LanguageRules& StructuralBatch::rules_for(Language language) {
   return lr;
 }
 
-const StructuralBatch::Combined& StructuralBatch::combined_for(LanguageRules& lr) {
-  if (lr.combined) return *lr.combined;
-  lr.combined = std::make_unique<Combined>();
-  Combined& c = *lr.combined;
-  std::string source;
-  std::vector<uint32_t> starts;  // where each rule's source begins in `source`
-  for (size_t i = 0; i < lr.rules.size(); ++i) {
-    c.rules.push_back(i);
-    starts.push_back(static_cast<uint32_t>(source.size()));
-    source += lr.rules[i]->query->source;
-    source += "\n";
+const CombinedQuery* StructuralBatch::combined_for(LanguageRules& lr) {
+  if (!lr.combined_built) {
+    lr.combined_built = true;
+    std::vector<std::string_view> sources;
+    for (const CodeRule* r : lr.rules) sources.push_back(r->query->source);
+    lr.combined = combine_queries(lr.language, sources, "structural rules for " + std::string(to_string(lr.language)));
   }
-  try {
-    CompiledQuery q = CompiledQuery::compile(lr.language, source, "structural rules for " + std::string(to_string(lr.language)));
-    // Every rule's query compiled on its own when the rules were loaded; concatenated they
-    // must give each rule the same patterns. If not, the rules run one by one.
-    for (uint32_t p = 0; p < q.pattern_count(); ++p) {
-      uint32_t at = q.pattern_start_byte(p);
-      size_t nth = static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), at) - starts.begin());
-      if (nth == 0) return c;
-      c.rule_of_pattern.push_back(c.rules[nth - 1]);
-    }
-    // Each rule's patterns keep the in-progress matches a query of their own would have.
-    q.set_match_limit(std::min<uint32_t>(4096u * static_cast<uint32_t>(c.rules.size()), 32768u));
-    c.query.emplace(std::move(q));
-  } catch (const AssayError&) {
-    c.rule_of_pattern.clear();
-  }
-  return c;
+  return lr.combined ? &*lr.combined : nullptr;
 }
 
 void StructuralBatch::run(const ParsedFile& file, std::vector<Finding>& out) {
@@ -132,10 +107,10 @@ void StructuralBatch::run(const ParsedFile& file, std::vector<Finding>& out) {
   // than it saves). A match found from two ranges is one finding (emit_rule_hits).
   std::vector<std::vector<RuleHit>> hits(lr.rules.size());
   size_t count = static_cast<size_t>(std::count(wanted.begin(), wanted.end(), true));
-  const Combined* c = count > 1 ? &combined_for(lr) : nullptr;
-  if (c && c->query) {
-    walk(*c->query, [&](const QueryMatch& m) {
-      size_t rule = c->rule_of_pattern[m.pattern_index];
+  const CombinedQuery* c = count > 1 ? combined_for(lr) : nullptr;
+  if (c) {
+    walk(c->query, [&](const QueryMatch& m) {
+      size_t rule = c->source_of_pattern[m.pattern_index];
       if (wanted[rule]) hits[rule].push_back(rule_hit(*lr.rules[rule], file, m));
     });
   } else {

@@ -28,10 +28,9 @@ class StructuralBatch {
   void run(const ParsedFile& file, std::vector<Finding>& out);
 
  private:
-  struct Combined;
   struct LanguageRules;
   LanguageRules& rules_for(Language language);
-  const Combined& combined_for(LanguageRules& lr);
+  const CombinedQuery* combined_for(LanguageRules& lr);
 
   std::vector<const CodeRule*> rules_;
   std::map<Language, std::unique_ptr<LanguageRules>> languages_;

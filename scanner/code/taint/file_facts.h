@@ -29,9 +29,12 @@ class DataflowPatterns {
   bool find_all(const ParsedFile& file, std::map<const DataflowPattern*, std::vector<QueryMatch>>& out);
 
  private:
-  struct Combined;
+  struct Combined {
+    std::vector<const DataflowPattern*> patterns;  // of this language, in the query's source order
+    std::optional<CombinedQuery> query;            // empty: the engine runs each pattern's own query
+  };
   std::vector<const DataflowPattern*> patterns_;
-  std::map<Language, std::unique_ptr<Combined>> combined_;
+  std::map<Language, Combined> combined_;
 };
 
 class FileFacts {
